@@ -1,0 +1,65 @@
+"""Give each language its own search index, with Greek accents and case folded.
+
+mkdocs-static-i18n stacks every language into one ``search/search_index.json`` whose lunr
+set-up cannot find Greek words. After the last language is built, this hook splits that file
+into one index per language (``search/`` for the default language, ``<lang>/search/`` for
+the others, where ``overrides/main.html`` points each language's pages), sets lunr's
+languages for each, and adds a field ``folded``: the page text without accents. The search
+worker wrapper (docs/assets/javascripts/workers/course-search.js) folds and stems each query
+alike, so that "πελατης" and "ΠΕΛΑΤΗΣ" find "πελάτης", and "клиента" finds "клиент".
+"""
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+# lunr pipelines per language: "en" first keeps Latin words (names, brands) searchable.
+LUNR_LANGUAGES = {"ru": ["en", "ru"], "el": ["en", "el"], "en": ["en"]}
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip diacritics (τόνος, διαλυτικά, ё -> е; й is kept): the form a
+    hurried search uses. docs/assets/javascripts/workers/course-search.js folds queries alike."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c) or c == "\u0306")
+    return unicodedata.normalize("NFC", kept)
+
+
+def split_index(index: dict, locales: list[str], default: str) -> dict[str, dict]:
+    """Return {locale: index} with each locale's entries, locations relative to its root."""
+    result = {}
+    for locale in locales:
+        prefix = "" if locale == default else f"{locale}/"
+        others = tuple(f"{o}/" for o in locales if o != default and o != locale)
+        docs = []
+        for doc in index["docs"]:
+            location = doc["location"]
+            if prefix and not location.startswith(prefix):
+                continue
+            if not prefix and location.startswith(others):
+                continue
+            docs.append({**doc, "location": location[len(prefix):], "folded": fold(doc["text"] + " " + doc["title"])})
+        config = {**index["config"], "lang": LUNR_LANGUAGES.get(locale, ["en"])}
+        config["fields"] = {**config.get("fields", {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}),
+                            "folded": {"boost": 1.0}}
+        result[locale] = {"config": config, "docs": docs}
+    return result
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
+def on_post_build(config) -> None:
+    i18n = config.plugins["i18n"]
+    if i18n.building:  # a nested per-language build; the outer build does the work once
+        return
+    site = Path(config.site_dir)
+    path = site / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    locales = [lang.locale for lang in i18n.config.languages if lang.build]
+    default = i18n.default_language
+    for locale, part in split_index(index, locales, default).items():
+        target = site / ("" if locale == default else locale) / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

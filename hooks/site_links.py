@@ -1,0 +1,127 @@
+"""Every link and anchor in the built site resolves, and stays in its own language.
+
+MkDocs checks Markdown links, but not links written as raw HTML nor anchors that hooks add
+after Markdown. Once every language is built, this hook reads each built page, resolves each
+relative ``href``/``src`` to a file of the site and each ``#fragment`` to an id on the target
+page, and refuses a page of one language that links into another language's pages (the
+language switcher, marked by ``hreflang``, is the one place meant to do so). Errors name the
+source Markdown file.
+"""
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+SOURCES: dict[str, str] = {}  # built page path (relative to site/) -> its Markdown source
+
+
+class PageScan(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, str]] = []  # (tag, url)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("name"):
+            self.ids.add(a["name"])
+        if "hreflang" in a or (tag == "link" and a.get("rel") in ("alternate", "canonical")):
+            return
+        for attr in ("href", "src"):
+            if a.get(attr):
+                self.links.append((tag, a[attr]))
+
+
+def scan(path: Path) -> PageScan:
+    parser = PageScan()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def language_of(rel: PurePosixPath, others: set[str]) -> str | None:
+    """The locale folder a site path belongs to, '' for the default language, None for shared files."""
+    first = rel.parts[0] if rel.parts else ""
+    if first in others:
+        return first
+    if first in ("assets", "search") or rel.suffix not in ("", ".html"):
+        return None
+    return ""
+
+
+def check_site(site: Path, others: set[str], sources: dict[str, str] | None = None) -> list[str]:
+    """Return one message per broken link, broken anchor or cross-language link."""
+    sources = sources or {}
+    pages = {p.relative_to(site).as_posix(): p for p in site.rglob("*.html")}
+    scans = {rel: scan(p) for rel, p in pages.items()}
+    problems = []
+    for rel, parsed in sorted(scans.items()):
+        if rel.endswith("404.html"):
+            continue  # served at any depth; its links are absolute to the site root
+        where = sources.get(rel, f"site/{rel}")
+        page_dir = PurePosixPath(rel).parent
+        for tag, url in parsed.links:
+            parts = urlsplit(url)
+            if parts.scheme or parts.netloc or url.startswith(("mailto:", "tel:", "data:", "javascript:")):
+                continue
+            if parts.path.startswith("/"):
+                problems.append(f"{where}: absolute link {url!r}")
+                continue
+            if parts.path:
+                target = PurePosixPath(*[p for p in (page_dir / unquote(parts.path)).parts])
+                resolved = normalise(target)
+                if resolved is None:
+                    problems.append(f"{where}: link {url!r} leaves the site")
+                    continue
+                file = site / resolved
+                if file.is_dir():
+                    file = file / "index.html"
+                    resolved = resolved / "index.html"
+                if not file.is_file():
+                    problems.append(f"{where}: link {url!r} points to a missing page or file")
+                    continue
+                source_lang, target_lang = language_of(PurePosixPath(rel), others), language_of(resolved, others)
+                if target_lang is not None and source_lang != target_lang:
+                    problems.append(f"{where}: link {url!r} leads into another language's pages")
+                    continue
+                target_rel = resolved.as_posix()
+            else:
+                target_rel = rel
+            if parts.fragment and target_rel in scans and unquote(parts.fragment) not in scans[target_rel].ids:
+                problems.append(f"{where}: link {url!r}: no anchor #{unquote(parts.fragment)} on the target page")
+    return problems
+
+
+def normalise(path: PurePosixPath) -> PurePosixPath | None:
+    out: list[str] = []
+    for part in path.parts:
+        if part in ("", "."):
+            continue
+        if part == "..":
+            if not out:
+                return None
+            out.pop()
+        else:
+            out.append(part)
+    return PurePosixPath(*out) if out else PurePosixPath(".")
+
+
+def on_post_page(output, page, config):
+    SOURCES[Path(page.file.abs_dest_path).relative_to(config.site_dir).as_posix()] = f"docs/{page.file.src_uri}"
+    return output
+
+
+@event_priority(-300)  # after every language is built and the search index is split
+def on_post_build(config) -> None:
+    i18n = config.plugins["i18n"]
+    if i18n.building:
+        return
+    others = {lang.locale for lang in i18n.config.languages if lang.build and lang.locale != i18n.default_language}
+    problems = check_site(Path(config.site_dir), others, SOURCES)
+    if problems:
+        raise PluginError("Broken links in the built site:\n  " + "\n  ".join(problems))
