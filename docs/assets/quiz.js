@@ -113,6 +113,7 @@
     if (!choice.length) { this.status.textContent = t("choose_first"); this.status.className = "quiz-q__status"; return; }
     var right = this.isRight(choice);
     this.show(choice, right);
+    this.form.querySelector("[data-action=retry]").focus();
     this.quiz.record(this.id, { answered: true, right: right, choice: choice, at: new Date().toISOString() });
   };
   Question.prototype.reveal = function () {
@@ -124,6 +125,7 @@
     this.lock(true);
     this.status.textContent = t("revealed");
     this.status.className = "quiz-q__status";
+    this.form.querySelector("[data-action=retry]").focus();
     this.quiz.record(this.id, { answered: true, right: false, choice: [], at: new Date().toISOString() });
   };
   Question.prototype.retry = function (focus) {

@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""One command for each job, on a machine that has only Python 3.
+
+    python3 dev.py serve      install what is needed, then preview the site on http://127.0.0.1:8000
+    python3 dev.py test       install what is needed (Chromium too, as root), then run every test
+    python3 dev.py build      install what is needed, then build the site into site/ (strict)
+    python3 dev.py bench      install what is needed, then print the quiz budgets (size, build time)
+
+Python packages go into .venv/ from the pinned requirements files; Debian's chromium is
+installed with apt-get for the browser tests when it is missing.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+PYTHON = VENV / "bin" / "python"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def run(*cmd: str, **kwargs) -> None:
+    print("+", " ".join(cmd), flush=True)
+    subprocess.run(cmd, cwd=ROOT, check=True, **kwargs)
+
+
+def install(requirements: str) -> None:
+    if not PYTHON.exists():
+        venv.create(VENV, with_pip=True)
+    stamp = VENV / f".installed-{requirements}"
+    wanted = "".join((ROOT / name).read_text() for name in ("requirements.txt", requirements))
+    if not stamp.exists() or stamp.read_text() != wanted:
+        run(str(PYTHON), "-m", "pip", "install", "--disable-pip-version-check", "-q", "-r", requirements)
+        stamp.write_text(wanted)
+
+
+def install_chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        sys.exit("The browser tests need Debian's Chromium: run `sudo apt-get install chromium` and try again.")
+    run("apt-get", "update", "-qq")
+    run("apt-get", "install", "-y", "-qq", "chromium", env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+
+
+def main() -> None:
+    job = sys.argv[1] if len(sys.argv) > 1 else ""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if job == "serve":
+        install("requirements.txt")
+        run(str(PYTHON), "-m", "mkdocs", "serve", "--strict", *sys.argv[2:], env=env)
+    elif job == "build":
+        install("requirements.txt")
+        run(str(PYTHON), "-m", "mkdocs", "build", "--strict", *sys.argv[2:], env=env)
+    elif job == "test":
+        install("requirements-test.txt")
+        install_chromium()
+        run(str(PYTHON), "-m", "pytest", *sys.argv[2:], env=env)
+    elif job == "bench":
+        install("requirements.txt")
+        run(str(PYTHON), "tests/benchmark.py", env=env)
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except subprocess.CalledProcessError as error:
+        sys.exit(error.returncode)
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,188 @@
+"""Quizzes in a real browser: feedback, score, progress across reloads and languages,
+keyboard-only use, broken storage, no JavaScript."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+CHAPTER = "chapters/01-what-it-is/"
+KEY = "course-progress-v1"
+
+
+def question(page, n):
+    return page.locator(".quiz-q").nth(n)
+
+
+def answer(page, form, right: bool):
+    """Answer one question with the mouse, rightly or wrongly."""
+    kind = form.get_attribute("data-type")
+    if kind == "ordering":
+        if right:
+            form.locator("[data-action=reveal]").click()
+            return
+        form.locator(".quiz-order__move[data-move='1']").first.click()
+    elif kind == "multiple":
+        for option in form.locator(".quiz-opt").all():
+            if (option.get_attribute("data-correct") is not None) == right:
+                option.locator("input").check()
+        if not right:
+            form.locator(".quiz-opt:not([data-correct]) input").first.check()
+    else:
+        selector = ".quiz-opt[data-correct] input" if right else ".quiz-opt:not([data-correct]) input"
+        form.locator(selector).first.check()
+    form.locator("[data-action=check]").click()
+
+
+def stored(page):
+    return json.loads(page.evaluate(f"localStorage.getItem('{KEY}')") or "null")
+
+
+def test_a_wrong_answer_shows_feedback_and_explanation(page, server):
+    page.goto(server + "en/" + CHAPTER)
+    form = page.locator(".quiz-q[data-type=scenario]").first
+    form.locator(".quiz-opt:not([data-correct]) input").first.check()
+    assert form.locator(".quiz-q__answer").is_hidden(), "nothing is given away before checking"
+    form.locator("[data-action=check]").click()
+    status = form.locator(".quiz-q__status")
+    assert status.inner_text().startswith("✗ Not quite.")
+    assert status.get_attribute("role") == "status"
+    chosen = form.locator(".quiz-opt.is-wrong")
+    assert "your answer" in chosen.inner_text()
+    assert chosen.locator(".quiz-opt__feedback").is_visible()
+    assert form.locator(".quiz-q__explanation").is_visible()
+    assert form.locator("[data-action=retry]").is_visible()
+
+
+def test_right_answers_give_a_score_and_a_pass(page, server):
+    page.goto(server + "en/" + CHAPTER)
+    forms = page.locator(".quiz-q").all()
+    for form in forms[:-1]:
+        answer(page, form, right=True)
+    assert "Answered:" in page.locator(".quiz__score").inner_text()
+    answer(page, forms[-1], right=False)
+    score = page.locator(".quiz__score").inner_text()
+    total = len(forms)
+    right = total - 1 - sum(1 for f in forms if f.get_attribute("data-type") == "ordering")
+    assert f"Score: {right} of {total}" in score
+    data = stored(page)
+    assert data["quizzes"]["ch01-what-it-is"]["total"] == total
+
+
+def test_progress_survives_a_reload_and_a_language_switch(page, server):
+    page.goto(server + "en/" + CHAPTER)
+    forms = page.locator(".quiz-q").all()
+    for form in forms:
+        if form.get_attribute("data-type") != "ordering":
+            answer(page, form, right=True)
+    ordering = [f for f in forms if f.get_attribute("data-type") == "ordering"]
+    passed_expected = (len(forms) - len(ordering)) / len(forms) >= 0.8
+    for form in ordering:
+        answer(page, form, right=True)
+    page.reload()
+    first = question(page, 0)
+    assert first.locator(".quiz-q__status").inner_text().startswith("✓ Right!")
+    assert "Score:" in page.locator(".quiz__score").inner_text()
+    page.goto(server + "el/" + CHAPTER)
+    assert question(page, 0).locator(".quiz-q__status").inner_text().startswith("✓ Σωστά!")
+    assert "Αποτέλεσμα:" in page.locator(".quiz__score").inner_text()
+    if passed_expected:
+        nav = page.locator(".md-nav__link[href$='01-what-it-is/'] .course-passed").first
+        assert nav.count() == 1
+
+
+def test_the_whole_quiz_can_be_done_with_the_keyboard(page, server):
+    page.goto(server + "ru/".replace("ru/", "") + "cases/minibus-driver/")
+    forms = page.locator(".quiz-q").all()
+    page.locator(".quiz").scroll_into_view_if_needed()
+    page.locator("h2#quiz").click()  # a starting point just above the quiz; everything after is keys
+
+    def tab_to(locator, limit=400):
+        target = locator.element_handle()
+        for _ in range(limit):
+            if page.evaluate("el => document.activeElement === el", target):
+                return
+            page.keyboard.press("Tab")
+        raise AssertionError("could not reach the element with Tab")
+
+    for form in forms:
+        kind = form.get_attribute("data-type")
+        if kind == "ordering":
+            for position in range(form.locator(".quiz-order__item").count()):
+                items = form.locator(".quiz-order__item")
+                current = [int(items.nth(i).get_attribute("data-step")) for i in range(items.count())]
+                j = current.index(position)
+                for _ in range(j - position):
+                    tab_to(form.locator(f".quiz-order__item[data-step='{position}'] [data-move='-1']"))
+                    page.keyboard.press("Enter")
+        elif kind == "multiple":
+            for option in form.locator(".quiz-opt[data-correct] input").all():
+                tab_to(option)
+                page.keyboard.press("Space")
+        else:
+            tab_to(form.locator("input").first)
+            page.keyboard.press("Space")
+            for _ in range(10):
+                if form.locator(".quiz-opt[data-correct] input").is_checked():
+                    break
+                page.keyboard.press("ArrowDown")
+        tab_to(form.locator("[data-action=check]"))
+        page.keyboard.press("Enter")
+        assert form.locator(".quiz-q__status").inner_text().startswith("✓"), form.get_attribute("data-qid")
+        assert page.evaluate("() => document.activeElement.dataset.action") == "retry", "focus stays in the question"
+    total = len(forms)
+    assert f"Результат: {total} из {total} (100%)" in page.locator(".quiz__score").inner_text()
+
+
+@pytest.mark.parametrize("junk", ["{not json", "[1,2,3]", '{"version": 99, "questions": 5}',
+                                  '{"version": 1, "questions": {"ch01-simplest-definition": "yes"}, "quizzes": []}'])
+def test_corrupt_or_foreign_storage_does_not_break_the_quiz(page, server, junk):
+    page.goto(server + CHAPTER)
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, junk])
+    page.reload()
+    answer(page, question(page, 0), right=True)
+    assert question(page, 0).locator(".quiz-q__status").inner_text().startswith("✓")
+    assert stored(page)["version"] == 1
+    assert page.js_errors == []
+
+
+def test_unavailable_storage_does_not_break_the_quiz(browser, server):
+    context = browser.new_context()
+    context.add_init_script("Object.defineProperty(window, 'localStorage', {get() { throw new Error('denied'); }});")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server + "en/" + CHAPTER)
+    answer(page, question(page, 0), right=False)
+    assert question(page, 0).locator(".quiz-q__status").inner_text().startswith("✗")
+    assert errors == []
+    context.close()
+
+
+def test_retry_and_reset(page, server):
+    page.goto(server + "en/" + CHAPTER)
+    form = question(page, 0)
+    answer(page, form, right=False)
+    form.locator("[data-action=retry]").click()
+    assert form.locator(".quiz-q__status").inner_text() == ""
+    assert form.locator("input:checked").count() == 0
+    assert form.locator("[data-action=check]").is_visible()
+    answer(page, form, right=True)
+    page.locator("[data-action=reset-quiz]").click()
+    assert stored(page)["questions"] == {}
+    page.reload()
+    assert question(page, 0).locator(".quiz-q__status").inner_text() == ""
+
+
+def test_without_javascript_questions_read_well_and_answers_can_be_revealed(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "el/" + CHAPTER)
+    form = question(page, 0)
+    assert form.locator("legend").is_visible()
+    assert form.locator("[data-action=check]").is_hidden()
+    key = form.locator(".quiz-q__key")
+    assert key.is_hidden()
+    form.locator(".quiz-q__answer summary").click()
+    assert key.is_visible() and "Σωστή απάντηση" in key.inner_text()
+    context.close()

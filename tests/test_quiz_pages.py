@@ -1,0 +1,52 @@
+"""Quizzes on the built pages, and the build errors that tie pages and quiz files together."""
+from __future__ import annotations
+
+import re
+import shutil
+
+import yaml
+
+from conftest import LANGS, ROOT
+
+
+def quiz_html(site, lang, page):
+    html = (site / LANGS[lang] / page / "index.html").read_text(encoding="utf-8")
+    return html[html.index('<section class="quiz"'):]
+
+
+def test_every_chapter_and_case_ends_with_its_quiz_in_its_language(built_site):
+    for lang in LANGS:
+        for page in ["chapters/01-what-it-is", "chapters/10-making-it-happen", "cases/ikea", "cases/opened-boxes"]:
+            html = quiz_html(built_site, lang, page)
+            assert html.count("<fieldset") == html.count("<legend>") >= 6
+            assert 'role="status"' in html
+    bank = yaml.safe_load((ROOT / "quizzes/ch02-why-it-pays.yml").read_text(encoding="utf-8"))
+    first = bank["questions"][0]["prompt"]
+    for lang in LANGS:
+        html = quiz_html(built_site, lang, "chapters/02-why-it-pays")
+        plain = re.sub(r"<[^>]+>", "", html)
+        assert re.sub(r"[*_`]", "", first[lang])[:40] in plain
+
+
+def test_a_page_naming_a_missing_quiz_stops_the_build(project_copy, build_copy):
+    page = project_copy / "docs/en/chapters/03-who-is-your-customer.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("quiz: ch03-who-is-your-customer", "quiz: ch03-typo"), encoding="utf-8")
+    code, out = build_copy(project_copy)
+    assert code != 0
+    assert "docs/en/chapters/03-who-is-your-customer.md: names quiz 'ch03-typo', but there is no quizzes/ch03-typo.yml" in out
+
+
+def test_a_quiz_file_no_page_uses_stops_the_build(project_copy, build_copy):
+    text = (project_copy / "quizzes/nordstrom.yml").read_text(encoding="utf-8")
+    (project_copy / "quizzes/orphan.yml").write_text(text.replace("id: nordstrom-", "id: orphan-"), encoding="utf-8")
+    code, out = build_copy(project_copy)
+    assert code != 0
+    assert "Quiz files used by no page" in out and "quizzes/orphan.yml" in out
+
+
+def test_a_broken_quiz_file_stops_the_build_with_its_name(project_copy, build_copy):
+    path = project_copy / "quizzes/ch04-internal-customer.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("type: ordering", "type: sorting", 1), encoding="utf-8")
+    code, out = build_copy(project_copy)
+    assert code != 0
+    assert "quizzes/ch04-internal-customer.yml: question" in out and "unknown type 'sorting'" in out

@@ -1,0 +1,69 @@
+"""Every mistake the strict build must catch, planted in a copy of the site."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
+
+
+def test_the_real_site_builds(built_site):
+    assert (built_site / "index.html").exists()
+
+
+def test_a_page_missing_in_one_language_is_named(project_copy, build_copy):
+    (project_copy / "docs/el/chapters/05-touchpoints.md").unlink()
+    code, out = build_copy(project_copy)
+    assert code != 0
+    assert "docs/el/chapters/05-touchpoints.md is missing" in out
+
+
+def test_a_broken_link_is_named(project_copy, build_copy):
+    append(project_copy / "docs/en/chapters/02-why-it-pays.md", "[gone](no-such-page.md)")
+    code, out = build_copy(project_copy)
+    assert code != 0
+    assert "en/chapters/02-why-it-pays.md" in out and "no-such-page.md" in out
+
+
+def test_a_broken_anchor_is_named(project_copy, build_copy):
+    append(project_copy / "docs/ru/chapters/03-who-is-your-customer.md", "[там](01-what-it-is.md#no-such-anchor)")
+    code, out = build_copy(project_copy)
+    assert code != 0
+    assert "ru/chapters/03-who-is-your-customer.md" in out and "no-such-anchor" in out
+
+
+def test_an_absolute_link_is_named(project_copy, build_copy):
+    append(project_copy / "docs/el/cases/ikea.md", "[αρχή](/chapters/01-what-it-is/)")
+    code, out = build_copy(project_copy)
+    assert code != 0
+    assert "el/cases/ikea.md" in out and "absolute link" in out
+
+
+def test_a_page_left_out_of_the_navigation_is_named(project_copy, build_copy):
+    for lang in ("ru", "el", "en"):
+        (project_copy / f"docs/{lang}/stray.md").write_text("# Stray\n", encoding="utf-8")
+    code, out = build_copy(project_copy)
+    assert code != 0
+    assert "stray.md" in out and "not included in the \"nav\"" in out
+
+
+def test_a_broken_raw_html_link_is_named(project_copy, build_copy):
+    append(project_copy / "docs/ru/chapters/04-internal-customer.md", '<a href="../no-such-chapter/">тут</a>')
+    code, out = build_copy(project_copy)
+    assert code != 0
+    assert "docs/ru/chapters/04-internal-customer.md: link '../no-such-chapter/' points to a missing page" in out
+
+
+def test_a_broken_raw_html_anchor_is_named(project_copy, build_copy):
+    append(project_copy / "docs/en/chapters/04-internal-customer.md", '<a href="../01-what-it-is/#nowhere">see</a>')
+    code, out = build_copy(project_copy)
+    assert code != 0
+    assert "docs/en/chapters/04-internal-customer.md: link '../01-what-it-is/#nowhere': no anchor #nowhere" in out
+
+
+def test_a_link_into_another_language_is_named(project_copy, build_copy):
+    append(project_copy / "docs/el/chapters/01-what-it-is.md", '<a href="../../../en/chapters/01-what-it-is/">English</a>')
+    code, out = build_copy(project_copy)
+    assert code != 0
+    assert "docs/el/chapters/01-what-it-is.md: link '../../../en/chapters/01-what-it-is/' leads into another language's pages" in out
