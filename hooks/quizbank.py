@@ -103,5 +103,15 @@ def describe(error: jsonschema.ValidationError, data) -> str:
     return ": ".join(where + [what])
 
 
-def text_of(text: dict, lang: str) -> str:
-    return text[lang]
+_cache: dict = {"signature": None, "bank": {}}
+
+
+def load_cached(quiz_dir: Path) -> dict[str, Quiz]:
+    """load_bank, again only when a file in the folder has changed (every language build and
+    every hook asks for the bank; mkdocs serve rebuilds on edits)."""
+    quiz_dir = Path(quiz_dir)
+    signature = (str(quiz_dir),) + tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(quiz_dir.glob("*")))
+    if signature != _cache["signature"]:
+        _cache["bank"] = load_bank(quiz_dir)
+        _cache["signature"] = signature
+    return _cache["bank"]

@@ -19,7 +19,7 @@ import quizbank
 
 MARKER = "<!-- course-quiz -->"
 PASS_MARK = 0.8
-_state: dict = {"signature": None, "bank": {}, "used": set()}
+_state: dict = {"used": set()}
 
 
 def bank_dir(config) -> Path:
@@ -27,16 +27,11 @@ def bank_dir(config) -> Path:
 
 
 def load(config) -> dict[str, quizbank.Quiz]:
-    """The bank, reloaded only when a quiz file changes (mkdocs serve, or a new language build)."""
-    folder = bank_dir(config)
-    signature = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(folder.glob("*")))
-    if signature != _state["signature"]:
-        try:
-            _state["bank"] = quizbank.load_bank(folder)
-        except quizbank.QuizError as error:
-            raise PluginError(str(error)) from None
-        _state["signature"] = signature
-    return _state["bank"]
+    """The validated bank; a problem in it stops the build with every problem listed."""
+    try:
+        return quizbank.load_cached(bank_dir(config))
+    except quizbank.QuizError as error:
+        raise PluginError(str(error)) from None
 
 
 class TextRenderer:

@@ -27,7 +27,7 @@ def test_every_language_has_the_same_pages(built_site):
     assert ru == el == en
     assert {"index.html", "chapters/01-what-it-is/index.html", "cases/nordstrom/index.html",
             "standards/service-standard/index.html", "reference/glossary/index.html"} <= ru
-    assert len(ru) == 1 + 10 + 6 + 7 + 3 + len([p for p in ru if p.startswith("trainer/")])
+    assert len(ru) == 1 + 10 + 6 + 7 + 3 + 1
 
 
 def test_each_page_declares_its_language(built_site):
@@ -42,7 +42,7 @@ def test_navigation_and_theme_labels_are_translated(built_site):
     en = (built_site / "en/chapters/01-what-it-is/index.html").read_text(encoding="utf-8")
     ru = (built_site / "chapters/01-what-it-is/index.html").read_text(encoding="utf-8")
     assert "Κεφάλαια" in el and "Περιπτώσεις" in el and "Αναζήτηση" in el
-    assert "Chapters" in en and "Cases" in en and ">Search<" not in ru
+    assert "Chapters" in en and "Cases" in en and "Search" in en
     assert "Главы" in ru and "Кейсы" in ru and "Поиск" in ru
 
 

@@ -1,0 +1,107 @@
+"""What else the question bank gives trainers, in every language: an answer key page (a page
+with ``answer_key: true`` in its front matter gets every quiz with its right answers and
+explanations, in the order of the navigation) and a Moodle GIFT file of the whole bank,
+``downloads/course-questions-<lang>.gift.txt``, linked from that page.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.utils import get_relative_url
+
+import quizbank
+import quizzes
+
+MARKER = "<!-- course-answer-key -->"
+_state: dict = {"pages": []}
+
+
+def gift_path(lang: str) -> str:
+    return f"downloads/course-questions-{lang}.gift.txt"
+
+
+def gift_escape(text: str) -> str:
+    for char in "\\~=#{}:":
+        text = text.replace(char, "\\" + char)
+    return text.replace("\n", "\\n")
+
+
+def gift_fraction(count: int) -> str:
+    return f"{100 / count:.5f}".rstrip("0").rstrip(".")
+
+
+def to_gift(bank: dict[str, quizbank.Quiz], lang: str, course: str, order: list[str]) -> str:
+    """The bank as Moodle GIFT text: one category per quiz, Markdown texts kept as Markdown."""
+    e = gift_escape
+    out = [f"// {course}: self-check questions ({lang}). Import in Moodle: Question bank > Import > GIFT format.", ""]
+    for name in order:
+        quiz = bank[name]
+        out += [f"$CATEGORY: $course$/{e(course)}/{e(quiz.data['title'][lang])}", ""]
+        for q in quiz.questions:
+            text = q["prompt"][lang]
+            if "situation" in q:
+                text = q["situation"][lang] + "\n\n" + text
+            lines = [f"::{q['id']}::[markdown]{e(text)} {{"]
+            if q["type"] == "truefalse":
+                lines.append("TRUE" if q["answer"] else "FALSE")
+            elif q["type"] == "ordering":
+                for i, step in enumerate(q["steps"], 1):
+                    lines.append(f"={e(step[lang])} -> {i}")
+            elif q["type"] == "multiple":
+                share = gift_fraction(sum(1 for o in q["options"] if o.get("correct")))
+                for o in q["options"]:
+                    weight = share if o.get("correct") else "-100"
+                    feedback = f"#{e(o['feedback'][lang])}" if "feedback" in o else ""
+                    lines.append(f"~%{weight}%{e(o['text'][lang])}{feedback}")
+            else:
+                for o in q["options"]:
+                    feedback = f"#{e(o['feedback'][lang])}" if "feedback" in o else ""
+                    lines.append(f"{'=' if o.get('correct') else '~'}{e(o['text'][lang])}{feedback}")
+            lines.append(f"####{e(q['explanation'][lang])}")
+            lines.append("}")
+            out += lines + [""]
+    return "\n".join(out)
+
+
+def on_nav(nav, config, files):
+    _state["pages"] = list(nav.pages)
+    return nav
+
+
+def on_page_markdown(markdown_text, page, config, files):
+    if page.meta.get("answer_key"):
+        return f"{markdown_text.rstrip()}\n\n{MARKER}\n"
+    return markdown_text
+
+
+def on_post_page(output, page, config):
+    if MARKER not in output:
+        return output
+    lang = config.plugins["i18n"].current_language
+    bank = quizzes.load(config)
+    text = quizzes.TextRenderer(config)
+    labels = config.extra["labels"]
+    entries = [
+        {"page": p, "url": get_relative_url(p.url, page.url), "quiz": quizzes.view(bank[p.meta["quiz"]], lang, text, labels)}
+        for p in _state["pages"] if p.meta.get("quiz") in bank
+    ]
+    template = config.theme.get_env().get_template("partials/answer-key.html")
+    html = template.render(entries=entries, labels=labels,
+                           gift_url=get_relative_url(_prefixed(config, gift_path(lang)), page.url))
+    return output.replace(MARKER, html, 1)
+
+
+def _prefixed(config, path: str) -> str:
+    i18n = config.plugins["i18n"]
+    lang = i18n.current_language
+    return path if lang == i18n.default_language else f"{lang}/{path}"
+
+
+def on_post_build(config) -> None:
+    i18n = config.plugins["i18n"]
+    lang = i18n.current_language
+    bank = quizzes.load(config)
+    order = [p.meta["quiz"] for p in _state["pages"] if p.meta.get("quiz") in bank]
+    target = Path(config.site_dir) / _prefixed(config, gift_path(lang))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(to_gift(bank, lang, config.site_name, order), encoding="utf-8")
