@@ -1,0 +1,63 @@
+/*
+ * On every page: glossary terms (abbreviations made by hooks/glossary.py) can take keyboard
+ * focus, so their definition shows on focus as well as on hover; the print-only header gets
+ * the print date.
+ * Standards pages: their task-list items become checkboxes that stay ticked in this browser
+ * (localStorage, one versioned key; ticks follow the learner across languages, since every
+ * language has the same items in the same order), with a count and a reset.
+ */
+(function () {
+  "use strict";
+  var KEY = "course-checklists-v1";
+  var labels = {};
+  try { labels = JSON.parse(document.getElementById("course-labels").textContent); } catch (e) { /* keys */ }
+
+  document.querySelectorAll(".md-content abbr[title]").forEach(function (abbr) { abbr.tabIndex = 0; });
+  document.querySelectorAll("[data-print-date]").forEach(function (el) {
+    window.addEventListener("beforeprint", function () { el.textContent = new Date().toISOString().slice(0, 10); });
+  });
+
+  var bar = document.querySelector("[data-checklist]");
+  if (!bar) return;
+  var boxes = Array.prototype.slice.call(document.querySelectorAll(".md-content .task-list-item > input[type=checkbox]"));
+  var root = "/";
+  try { root = new URL(JSON.parse(document.getElementById("__config").textContent).base, location.href).pathname.replace(/\/?$/, "/"); } catch (e) { /* site root */ }
+  var page = location.pathname.indexOf(root) === 0 ? location.pathname.slice(root.length) : location.pathname;
+
+  function read() {
+    try {
+      var all = JSON.parse(window.localStorage.getItem(KEY));
+      if (all && typeof all === "object" && all.version === 1 && all.pages && typeof all.pages === "object") return all;
+    } catch (e) { /* corrupt: start again */ }
+    return { version: 1, pages: {} };
+  }
+  function save() {
+    var all = read();
+    var ticked = [];
+    boxes.forEach(function (box, i) { if (box.checked) ticked.push(i); });
+    if (ticked.length) all.pages[page] = ticked; else delete all.pages[page];
+    try { window.localStorage.setItem(KEY, JSON.stringify(all)); } catch (e) { /* unavailable: ticks last for this visit */ }
+  }
+  function count() {
+    var n = boxes.filter(function (b) { return b.checked; }).length;
+    bar.querySelector(".checklist-bar__count").textContent = (labels.checklist_count || "{n}/{total}").replace("{n}", n).replace("{total}", boxes.length);
+  }
+
+  var saved = read().pages[page];
+  boxes.forEach(function (box, i) {
+    var item = box.parentNode;
+    var label = document.createElement("label");
+    while (box.nextSibling) label.appendChild(box.nextSibling);
+    label.insertBefore(box, label.firstChild);
+    item.appendChild(label);
+    box.disabled = false;
+    box.checked = Array.isArray(saved) && saved.indexOf(i) !== -1;
+    box.addEventListener("change", function () { save(); count(); });
+  });
+  bar.querySelector("[data-action=reset-checklist]").addEventListener("click", function () {
+    boxes.forEach(function (box) { box.checked = false; });
+    save();
+    count();
+  });
+  count();
+})();

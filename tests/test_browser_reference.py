@@ -1,0 +1,82 @@
+"""Checklists, printing and glossary tooltips in a real browser."""
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+CHECKLIST = "standards/touchpoint-audit/"
+
+
+def boxes(page):
+    return page.locator(".md-content .task-list-item input[type=checkbox]")
+
+
+def test_a_ticked_item_stays_ticked_and_can_be_reset(page, server):
+    page.goto(server + "en/" + CHECKLIST)
+    assert boxes(page).count() >= 15
+    page.locator(".task-list-item label").nth(2).click()
+    assert boxes(page).nth(2).is_checked()
+    assert page.locator(".checklist-bar__count").inner_text().startswith("Ticked: 1 of")
+    page.reload()
+    assert boxes(page).nth(2).is_checked()
+    page.goto(server + "el/" + CHECKLIST)
+    assert boxes(page).nth(2).is_checked(), "ticks follow the learner into another language"
+    page.locator("[data-action=reset-checklist]").click()
+    assert not boxes(page).nth(2).is_checked()
+    page.reload()
+    assert boxes(page).locator("xpath=.").evaluate_all("els => els.filter(e => e.checked).length") == 0
+
+
+def test_a_checkbox_works_with_the_keyboard(page, server):
+    page.goto(server + CHECKLIST)
+    boxes(page).first.focus()
+    page.keyboard.press("Space")
+    assert boxes(page).first.is_checked()
+
+
+def test_corrupt_checklist_storage_does_not_break_the_page(page, server):
+    page.goto(server + CHECKLIST)
+    page.evaluate("localStorage.setItem('course-checklists-v1', '{oops')")
+    page.reload()
+    page.locator(".task-list-item label").first.click()
+    assert boxes(page).first.is_checked()
+    assert page.js_errors == []
+
+
+@pytest.mark.parametrize("prefix, title, nav_word, reset", [
+    ("", "Аудит точек контакта", "Главы", "Снять все отметки"),
+    ("el/", "σημείων επαφής", "Κεφάλαια", "Καθαρισμός"),
+    ("en/", "touchpoint", "Chapters", "Clear all ticks"),
+])
+def test_a_printed_checklist_is_a_clean_handout(page, server, prefix, title, nav_word, reset):
+    page.goto(server + prefix + CHECKLIST)
+    page.locator(".task-list-item label").first.click()  # ticked on screen, empty on paper
+    first = page.locator(".task-list-item").first.inner_text().strip()
+    last = page.locator(".task-list-item").last.inner_text().strip()
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    text = " ".join(p.extract_text() for p in pdf.pages)
+    flat = " ".join(text.split())
+    assert len(pdf.pages) <= 3
+    assert " ".join(first.split())[:40] in flat and " ".join(last.split())[:40] in flat
+    assert title.lower() in flat.lower()
+    assert nav_word not in flat, "no navigation on paper"
+    assert reset not in flat, "no buttons on paper"
+
+
+@pytest.mark.parametrize("prefix, word", [("", "клиентоориентированность"), ("el/", "πελατοκεντρικότητα"), ("en/", "customer orientation")])
+def test_glossary_terms_show_their_definition_on_hover_or_focus(page, server, prefix, word):
+    page.goto(server + prefix + "chapters/02-why-it-pays/")
+    terms = page.locator(".md-content abbr[title]")
+    assert terms.count() >= 3
+    titles = terms.evaluate_all("els => els.map(e => e.title)")
+    assert any(t.lower().startswith(word) for t in titles), titles[:5]
+    assert terms.first.get_attribute("tabindex") == "0"
+
+
+def test_the_glossary_lists_every_term_in_each_language(page, server):
+    for prefix, heading in [("", "пожизненная ценность"), ("el/", "διαχρονική αξία"), ("en/", "lifetime value")]:
+        page.goto(server + prefix + "reference/glossary/")
+        assert heading in page.locator("#lifetime-value").inner_text().lower()
+        assert page.locator(".md-content h3[id]").count() >= 40
