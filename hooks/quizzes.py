@@ -137,7 +137,8 @@ def on_page_content(html, page, config, files):
 def on_post_build(config) -> None:
     unused = sorted(set(load(config)) - _state["used"])
     if unused:
+        lang = config.plugins["i18n"].current_language
         raise PluginError(
-            "Quiz files used by no page (name each in a page's front matter as 'quiz: <name>', or remove it):\n  "
+            f"Quiz files used by no page in '{lang}' (name each in a page's front matter as 'quiz: <name>', or remove it):\n  "
             + "\n  ".join(f"quizzes/{name}.yml" for name in unused)
         )
