@@ -50,3 +50,47 @@ def test_a_broken_quiz_file_stops_the_build_with_its_name(project_copy, build_co
     code, out = build_copy(project_copy)
     assert code != 0
     assert "quizzes/ch04-internal-customer.yml: question" in out and "unknown type 'sorting'" in out
+
+
+def test_the_answer_key_lists_every_quiz_with_its_answers(built_site):
+    bank = sorted(p.stem for p in (ROOT / "quizzes").glob("*.yml"))
+    for lang in LANGS:
+        html = (built_site / LANGS[lang] / "trainer/answer-key/index.html").read_text(encoding="utf-8")
+        keys = re.findall(r'<section class="answer-key" id="key-([a-z0-9-]+)"', html)
+        assert sorted(keys) == bank
+        assert keys[0] == "ch01-what-it-is" and keys[9] == "ch10-making-it-happen", "in the order of the navigation"
+        assert html.count("✓ ") >= len(bank) * 4
+        assert f'course-questions-{lang}.gift.txt' in html
+
+
+def test_a_moodle_gift_file_holds_the_whole_bank_in_each_language(built_site):
+    bank = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "quizzes").glob("*.yml")}
+    for lang in LANGS:
+        gift = (built_site / LANGS[lang] / f"downloads/course-questions-{lang}.gift.txt").read_text(encoding="utf-8")
+        assert gift.count("$CATEGORY:") == len(bank)
+        for quiz in bank.values():
+            for q in quiz["questions"]:
+                assert f"::{q['id']}::[markdown]" in gift
+        # every question is one block: no blank line inside, braces balanced once escapes are removed
+        for block in gift.split("\n\n"):
+            if block.startswith("::"):
+                plain = block.replace("\\{", "").replace("\\}", "")
+                assert plain.count("{") == plain.count("}") == 1, block[:80]
+
+
+def test_gift_escapes_its_special_characters():
+    import sys
+    sys.path.insert(0, str(ROOT / "hooks"))
+    import quiz_exports
+    import quizbank
+
+    text = {"ru": "a: b {c} = d # e ~ f", "el": "x", "en": "x"}
+    quiz = quizbank.Quiz("q", ROOT / "q.yml", {"title": text, "questions": [
+        {"id": "q-1", "type": "single", "prompt": text, "explanation": text,
+         "options": [{"text": text, "correct": True}, {"text": text, "feedback": text}]},
+        {"id": "q-2", "type": "multiple", "prompt": text, "explanation": text,
+         "options": [{"text": text, "correct": True}, {"text": text, "correct": True}, {"text": text}]},
+    ]})
+    gift = quiz_exports.to_gift({"q": quiz}, "ru", "Course", ["q"])
+    assert "a\\: b \\{c\\} \\= d \\# e \\~ f" in gift
+    assert "~%50%" in gift and "~%-100%" in gift

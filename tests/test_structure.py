@@ -98,3 +98,13 @@ def test_every_glossary_link_target_is_a_term():
     for page in DOCS.rglob("*.md"):
         linked |= set(re.findall(r"glossary\.md#([a-z0-9-]+)", page.read_text(encoding="utf-8")))
     assert linked <= terms, linked - terms
+
+
+def test_every_tooltip_form_of_the_glossary_occurs_in_its_language():
+    text = {lang: "\n".join(p.read_text(encoding="utf-8") for p in (DOCS / lang).rglob("*.md")) for lang in LANGS}
+    missing = []
+    for term in yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))["terms"]:
+        for lang in LANGS:
+            assert term[lang]["term"] and term[lang]["definition"]
+            missing += [f"{term['id']} {lang}: {form}" for form in term[lang]["forms"] if form not in text[lang]]
+    assert missing == []
