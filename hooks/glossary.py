@@ -23,7 +23,7 @@ def load(config) -> list[dict]:
     signature = (str(path), path.stat().st_mtime_ns)
     if signature != _cache["signature"]:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except yaml.YAMLError as error:
             raise PluginError(f"glossary.yml: invalid YAML: {error}") from None
         schema = json.loads((root / "glossary.schema.json").read_text(encoding="utf-8"))

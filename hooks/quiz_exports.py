@@ -10,7 +10,8 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 
 import quizbank
-import quizzes
+import quizview
+from quizzes import load
 
 MARKER = "<!-- course-answer-key -->"
 _state: dict = {"pages": []}
@@ -78,11 +79,10 @@ def on_post_page(output, page, config):
     if MARKER not in output:
         return output
     lang = config.plugins["i18n"].current_language
-    bank = quizzes.load(config)
-    text = quizzes.TextRenderer(config)
+    bank = load(config)
     labels = config.extra["labels"]
     entries = [
-        {"page": p, "url": get_relative_url(p.url, page.url), "quiz": quizzes.view(bank[p.meta["quiz"]], lang, text, labels)}
+        {"page": p, "url": get_relative_url(p.url, page.url), "quiz": quizview.cached_view(bank[p.meta["quiz"]], lang, config)}
         for p in _state["pages"] if p.meta.get("quiz") in bank
     ]
     template = config.theme.get_env().get_template("partials/answer-key.html")
@@ -100,7 +100,7 @@ def _prefixed(config, path: str) -> str:
 def on_post_build(config) -> None:
     i18n = config.plugins["i18n"]
     lang = i18n.current_language
-    bank = quizzes.load(config)
+    bank = load(config)
     order = [p.meta["quiz"] for p in _state["pages"] if p.meta.get("quiz") in bank]
     target = Path(config.site_dir) / _prefixed(config, gift_path(lang))
     target.parent.mkdir(parents=True, exist_ok=True)

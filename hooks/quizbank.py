@@ -16,6 +16,7 @@ import yaml
 
 LANGUAGE_NAMES = {"ru": "Russian (ru)", "el": "Greek (el)", "en": "English (en)"}
 SCHEMA_FILE = "quiz.schema.json"
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ten times faster, same safe subset
 
 
 class QuizError(Exception):
@@ -43,7 +44,7 @@ def load_bank(quiz_dir: Path) -> dict[str, Quiz]:
     for path in sorted(quiz_dir.glob("*.yml")):
         name = f"quizzes/{path.name}"
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown line"

@@ -11,6 +11,7 @@ alike, so that "πελατης" and "ΠΕΛΑΤΗΣ" find "πελάτης", and 
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from pathlib import Path
 
@@ -20,12 +21,13 @@ from mkdocs.plugins import event_priority
 LUNR_LANGUAGES = {"ru": ["en", "ru"], "el": ["en", "el"], "en": ["en"]}
 
 
+COMBINING = re.compile("[\u0300-\u0305\u0307-\u036f]")  # accents, diaeresis, the dots of ё; not й's breve
+
+
 def fold(text: str) -> str:
     """Lower-case and strip diacritics (τόνος, διαλυτικά, ё -> е; й is kept): the form a
     hurried search uses. docs/assets/javascripts/workers/course-search.js folds queries alike."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    kept = "".join(c for c in decomposed if not unicodedata.combining(c) or c == "\u0306")
-    return unicodedata.normalize("NFC", kept)
+    return unicodedata.normalize("NFC", COMBINING.sub("", unicodedata.normalize("NFD", text.lower())))
 
 
 def split_index(index: dict, locales: list[str], default: str) -> dict[str, dict]:

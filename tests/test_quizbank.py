@@ -12,7 +12,7 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
 import quizbank  # noqa: E402
-import quizzes  # noqa: E402
+import quizview  # noqa: E402
 
 T = "{ru: 'р', el: 'ε', en: 'e'}"
 GOOD = f"""
@@ -138,7 +138,7 @@ class FakeConfig:
 
 
 def test_raw_html_in_a_text_is_shown_as_text_and_markdown_is_rendered():
-    text = quizzes.TextRenderer(FakeConfig())
+    text = quizview.TextRenderer(FakeConfig())
     html = str(text.inline('**Bold** <script>alert("x")</script> & <b>tag</b>'))
     assert "<strong>Bold</strong>" in html
     assert "<script>" not in html and "&lt;script" in html
@@ -148,5 +148,5 @@ def test_raw_html_in_a_text_is_shown_as_text_and_markdown_is_rendered():
 def test_ordering_steps_are_never_shown_in_the_right_order():
     for qid in ("a", "b", "ch01-shelves", "x-y-z"):
         for count in (3, 4, 6):
-            assert quizzes.scrambled(qid, count) != list(range(count))
-            assert sorted(quizzes.scrambled(qid, count)) == list(range(count))
+            assert quizview.scrambled(qid, count) != list(range(count))
+            assert sorted(quizview.scrambled(qid, count)) == list(range(count))

@@ -1,0 +1,106 @@
+"""A quiz as a page shows it: texts rendered from Markdown in one language, steps scrambled.
+
+Not a hook: hooks/quizzes.py (the quiz on its page) and hooks/quiz_exports.py (the answer
+key) both use it, and share its cache, so each quiz is rendered once per language.
+"""
+from __future__ import annotations
+
+import random
+import re
+
+import markdown
+from markupsafe import Markup, escape
+
+import quizbank
+
+_views: dict = {}
+
+
+class TextRenderer:
+    """Markdown for quiz texts, with the page's extensions, raw HTML escaped.
+
+    Most texts are plain sentences: those skip the Markdown engine (the same HTML comes out,
+    at a fraction of the cost: the budget is 20% of the site's build time for all quiz hooks).
+    """
+
+    # what can make Markdown (or pymdownx.smartsymbols) change a text; anything else is
+    # already its own HTML once escaped
+    SPECIAL = re.compile(r"[*_`\[\]!<>&#|~^{}\\\n]|--|->|<-|^\s*(?:[-+]\s|\d+[.)]\s)|\(\w{1,2}\)|\d/\d|\+/-|=/=|c/o|\.\.\.|\d(?:st|nd|rd|th)\b")
+
+    def __init__(self, config) -> None:
+        self.md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        self.cache: dict[tuple[str, bool], Markup] = {}
+
+    def render(self, text: str, inline: bool) -> Markup:
+        key = (text, inline)
+        if key not in self.cache:
+            if not self.SPECIAL.search(text):
+                html = str(escape(text.strip()))
+                html = html if inline else f"<p>{html}</p>"
+            else:
+                self.md.reset()
+                html = self.md.convert(text.replace("&", "&amp;").replace("<", "&lt;"))
+                match = re.fullmatch(r"<p>(.*)</p>", html, re.S)
+                if inline and match and "<p>" not in match.group(1):
+                    html = match.group(1)
+            self.cache[key] = Markup(html)
+        return self.cache[key]
+
+    def block(self, text: str) -> Markup:
+        return self.render(text, inline=False)
+
+    def inline(self, text: str) -> Markup:
+        return self.render(text, inline=True)
+
+
+def scrambled(qid: str, count: int) -> list[int]:
+    """A stable order of steps that is never the right one (seeded by the question id)."""
+    order = list(range(count))
+    random.Random(qid).shuffle(order)
+    if order == sorted(order):
+        order = order[1:] + order[:1]
+    return order
+
+
+def view(quiz: quizbank.Quiz, lang: str, text: TextRenderer, labels: dict) -> dict:
+    """The quiz in one language, as the template needs it."""
+    questions = []
+    for q in quiz.questions:
+        item = {
+            "id": q["id"],
+            "type": q["type"],
+            "prompt": text.inline(q["prompt"][lang]),
+            "situation": text.block(q["situation"][lang]) if "situation" in q else None,
+            "explanation": text.block(q["explanation"][lang]),
+        }
+        if q["type"] == "truefalse":
+            item["options"] = [
+                {"index": 0, "html": labels["answer_true"], "correct": q["answer"] is True, "feedback": None},
+                {"index": 1, "html": labels["answer_false"], "correct": q["answer"] is False, "feedback": None},
+            ]
+        elif q["type"] == "ordering":
+            steps = [{"position": i, "html": text.inline(s[lang])} for i, s in enumerate(q["steps"])]
+            item["steps"] = steps
+            item["shuffled_steps"] = [steps[i] for i in scrambled(q["id"], len(steps))]
+        else:
+            item["options"] = [
+                {
+                    "index": i,
+                    "html": text.inline(o["text"][lang]),
+                    "correct": o.get("correct", False),
+                    "feedback": text.block(o["feedback"][lang]) if "feedback" in o else None,
+                }
+                for i, o in enumerate(q["options"])
+            ]
+        questions.append(item)
+    return {"id": quiz.id, "title": text.inline(quiz.data["title"][lang]), "questions": questions}
+
+
+def cached_view(quiz: quizbank.Quiz, lang: str, config) -> dict:
+    """view(), once per quiz, language and version of the bank."""
+    key = (quiz.id, lang)
+    cached = _views.get(key)
+    if cached is None or cached[0] is not quiz.data:  # the bank was reloaded (mkdocs serve)
+        renderer = _views.get(("renderer", lang)) or _views.setdefault(("renderer", lang), TextRenderer(config))
+        cached = _views[key] = (quiz.data, view(quiz, lang, renderer, config.extra["labels"]))
+    return cached[1]
