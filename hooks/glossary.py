@@ -1,7 +1,7 @@
 """The glossary (glossary.yml, described by glossary.schema.json) shown where it is needed:
 the page with ``glossary: true`` in its front matter gets every term in its language, with
 a link to where the course teaches it; every other page gets the terms' definitions as
-abbreviations, so a term in the text shows its definition on hover or focus.
+abbreviations, so a term in the text (not in a heading) shows its definition on hover or focus.
 """
 from __future__ import annotations
 
@@ -66,6 +66,15 @@ def abbreviations(terms: list[dict], lang: str, text: str) -> str:
             if form in text:
                 lines.append(f"*[{form}]: {plain(entry['term'])}: {plain(entry['definition'])}")
     return "\n".join(lines)
+
+
+HEADING = re.compile(r"<(h[1-6])\b[^>]*>.*?</\1>", re.S)
+ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.S)
+
+
+def on_page_content(html, page, config, files):
+    """Headings stay plain: a tooltip underline across a title reads as a link."""
+    return HEADING.sub(lambda m: ABBR.sub(r"\1", m.group(0)), html)
 
 
 def on_page_markdown(markdown_text, page, config, files):

@@ -1,13 +1,16 @@
-"""What else the question bank gives trainers, in every language: an answer key page (a page
-with ``answer_key: true`` in its front matter gets every quiz with its right answers and
-explanations, in the order of the navigation) and a Moodle GIFT file of the whole bank,
-``downloads/course-questions-<lang>.gift.txt``, linked from that page.
+"""What else the question bank gives trainers, in every language: answer keys (a page with
+``answer_key: true`` in its front matter gets every quiz with its right answers and
+explanations, in the order of the navigation, and a link to the GIFT file; a page with
+``answer_key: <quiz id>``, such as a session plan, gets that one quiz) and a Moodle GIFT file
+of the whole bank, ``downloads/course-questions-<lang>.gift.txt``.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from mkdocs.utils import get_relative_url
+
+from mkdocs.exceptions import PluginError
 
 import quizbank
 import quizview
@@ -70,9 +73,12 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown_text, page, config, files):
-    if page.meta.get("answer_key"):
-        return f"{markdown_text.rstrip()}\n\n{MARKER}\n"
-    return markdown_text
+    wanted = page.meta.get("answer_key")
+    if not wanted:
+        return markdown_text
+    if wanted is not True and wanted not in load(config):
+        raise PluginError(f"docs/{page.file.src_uri}: answer_key names quiz '{wanted}', but there is no quizzes/{wanted}.yml")
+    return f"{markdown_text.rstrip()}\n\n{MARKER}\n"
 
 
 def on_post_page(output, page, config):
@@ -81,12 +87,13 @@ def on_post_page(output, page, config):
     lang = config.plugins["i18n"].current_language
     bank = load(config)
     labels = config.extra["labels"]
+    wanted = page.meta["answer_key"]
     entries = [
         {"page": p, "url": get_relative_url(p.url, page.url), "quiz": quizview.cached_view(bank[p.meta["quiz"]], lang, config)}
-        for p in _state["pages"] if p.meta.get("quiz") in bank
+        for p in _state["pages"] if p.meta.get("quiz") in bank and wanted in (True, p.meta["quiz"])
     ]
     template = config.theme.get_env().get_template("partials/answer-key.html")
-    html = template.render(entries=entries, labels=labels,
+    html = template.render(entries=entries, labels=labels, single=wanted is not True,
                            gift_url=get_relative_url(_prefixed(config, gift_path(lang)), page.url))
     return output.replace(MARKER, html, 1)
 
