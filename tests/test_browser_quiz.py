@@ -19,9 +19,11 @@ def answer(page, form, right: bool):
     kind = form.get_attribute("data-type")
     if kind == "ordering":
         if right:
-            form.locator("[data-action=reveal]").click()
-            return
-        form.locator(".quiz-order__move[data-move='1']").first.click()
+            for position in range(form.locator(".quiz-order__item").count()):
+                while form.locator(".quiz-order__item").nth(position).get_attribute("data-step") != str(position):
+                    form.locator(f".quiz-order__item[data-step='{position}'] [data-move='-1']").click()
+        else:
+            form.locator(".quiz-order__move[data-move='1']").first.click()
     elif kind == "multiple":
         for option in form.locator(".quiz-opt").all():
             if (option.get_attribute("data-correct") is not None) == right:
@@ -63,21 +65,14 @@ def test_right_answers_give_a_score_and_a_pass(page, server):
     answer(page, forms[-1], right=False)
     score = page.locator(".quiz__score").inner_text()
     total = len(forms)
-    right = total - 1 - sum(1 for f in forms if f.get_attribute("data-type") == "ordering")
-    assert f"Score: {right} of {total}" in score
+    assert f"Score: {total - 1} of {total}" in score
     data = stored(page)
     assert data["quizzes"]["ch01-what-it-is"]["total"] == total
 
 
 def test_progress_survives_a_reload_and_a_language_switch(page, server):
     page.goto(server + "en/" + CHAPTER)
-    forms = page.locator(".quiz-q").all()
-    for form in forms:
-        if form.get_attribute("data-type") != "ordering":
-            answer(page, form, right=True)
-    ordering = [f for f in forms if f.get_attribute("data-type") == "ordering"]
-    passed_expected = (len(forms) - len(ordering)) / len(forms) >= 0.8
-    for form in ordering:
+    for form in page.locator(".quiz-q").all():
         answer(page, form, right=True)
     page.reload()
     first = question(page, 0)
@@ -86,10 +81,9 @@ def test_progress_survives_a_reload_and_a_language_switch(page, server):
     page.goto(server + "el/" + CHAPTER)
     assert question(page, 0).locator(".quiz-q__status").inner_text().startswith("✓ Σωστά!")
     assert "Αποτέλεσμα:" in page.locator(".quiz__score").inner_text()
-    if passed_expected:
-        page.goto(server + "el/chapters/02-why-it-pays/")
-        ticked = page.locator(".md-nav__link .course-passed").evaluate_all("els => els.map(e => e.parentNode.getAttribute('href'))")
-        assert ticked == ["../01-what-it-is/"]
+    page.goto(server + "el/chapters/02-why-it-pays/")
+    ticked = page.locator(".md-nav__link .course-passed").evaluate_all("els => els.map(e => e.parentNode.getAttribute('href'))")
+    assert ticked == ["../01-what-it-is/"]
 
 
 def test_the_whole_quiz_can_be_done_with_the_keyboard(page, server):

@@ -17,12 +17,14 @@
   }
   function isObject(x) { return x !== null && typeof x === "object" && !Array.isArray(x); }
 
-  /* Progress: {version: 1, questions: {id: {answered, right, choice, at}}, quizzes: {id: {score, total, passed, date, page}}} */
+  /* Progress: {version: 1, questions: {id: {answered, right, choice, at}}, quizzes: {id: {score, total, passed,
+     date, page}}, last: {page, at}}; "last" is the lesson page opened last. */
   function read() {
     var data = null;
     try { data = JSON.parse(window.localStorage.getItem(KEY)); } catch (e) { data = null; }
     var clean = { version: 1, questions: {}, quizzes: {} };
     if (!isObject(data) || data.version !== 1) return clean;
+    if (isObject(data.last) && typeof data.last.page === "string") clean.last = data.last;
     ["questions", "quizzes"].forEach(function (part) {
       if (!isObject(data[part])) return;
       Object.keys(data[part]).forEach(function (id) { if (isObject(data[part][id])) clean[part][id] = data[part][id]; });
@@ -151,7 +153,11 @@
     }
     this.options().forEach(function (o) { o.querySelector("input").checked = choice.indexOf(Number(o.dataset.option)) !== -1; });
     if (choice.length) this.show(this.choice(), this.isRight(this.choice()));
-    else { this.mark([], true); this.lock(true); this.status.textContent = t("revealed"); }
+    else {  /* answered elsewhere (an imported file) or revealed: no choice to show, only the result */
+      this.mark([], true);
+      this.lock(true);
+      this.status.textContent = saved.right === true ? "✓ " + t("right") : t("revealed");
+    }
   };
   Question.prototype.move = function (button) {
     var li = button.closest(".quiz-order__item");
@@ -251,6 +257,14 @@
     });
   }
 
-  document.querySelectorAll(".quiz").forEach(function (section) { new Quiz(section); });
+  /* Other course scripts (docs/assets/progress.js) share this one reader and writer. */
+  window.courseProgress = { read: read, write: write, markNavigation: markNavigation };
+
+  document.querySelectorAll(".quiz").forEach(function (section) {
+    new Quiz(section);
+    var data = read();
+    data.last = { page: section.dataset.page, at: new Date().toISOString() };
+    write(data);
+  });
   markNavigation(read());
 })();

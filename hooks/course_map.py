@@ -1,0 +1,63 @@
+"""The course's lessons (every page with a quiz), in navigation order, for the learner's
+tools: ``course_map`` in every page's template context (main.html writes it as JSON for the
+scripts), and the tools a page asks for with a marker in its Markdown: ``<!-- course-path -->``
+(the course as a path with each lesson's status) and ``<!-- my-progress -->`` (My progress),
+rendered from overrides/partials/<marker>.html. Built once per language.
+"""
+from __future__ import annotations
+
+from mkdocs.utils import get_relative_url
+
+from quizzes import load, page_key
+
+_state: dict = {"pages": [], "map": None}
+
+
+def on_nav(nav, config, files):
+    _state["pages"] = list(nav.pages)
+    _state["map"] = None
+    return nav
+
+
+def course_map(config) -> list[dict]:
+    if _state["map"] is None:
+        i18n = config.plugins["i18n"]
+        bank = load(config)
+        _state["map"] = [
+            {
+                "key": page_key(p, i18n.current_language, i18n.default_language),
+                "url": p.url,
+                "part": p.parent.title if p.parent else "",
+                "title": p.title,
+                "minutes": p.meta.get("minutes"),
+                "quiz": p.meta["quiz"],
+                "questions": [q["id"] for q in bank[p.meta["quiz"]].questions],
+            }
+            for p in _state["pages"] if p.meta.get("quiz") in bank
+        ]
+    return _state["map"]
+
+
+TOOLS = ("course-path", "my-progress")
+
+
+def on_page_context(context, page, config, nav):
+    lessons = course_map(config)
+    context["course_map"] = [{**item, "href": get_relative_url(item["url"], page.url)} for item in lessons]
+    return context
+
+
+def on_post_page(output, page, config):
+    for tool in TOOLS:
+        marker = f"<!-- {tool} -->"
+        if marker in output:
+            lessons = [{**item, "href": get_relative_url(item["url"], page.url)} for item in course_map(config)]
+            parts = []
+            for item in lessons:
+                if not parts or parts[-1]["title"] != item["part"]:
+                    parts.append({"title": item["part"], "lessons": []})
+                parts[-1]["lessons"].append(item)
+            html = config.theme.get_env().get_template(f"partials/{tool}.html").render(
+                parts=parts, labels=config.extra["labels"], config=config)
+            output = output.replace(marker, html, 1)
+    return output
