@@ -1,7 +1,8 @@
 """The course's lessons (every page with a quiz), in navigation order, for the learner's
 tools: ``course_map`` in every page's template context (main.html writes it as JSON for the
 scripts), and the tools a page asks for with a marker in its Markdown: ``<!-- course-path -->``
-(the course as a path with each lesson's status) and ``<!-- my-progress -->`` (My progress),
+(the course as a path with each lesson's status), ``<!-- my-progress -->`` (My progress) and
+``<!-- certificate -->`` (the certificate of completion),
 rendered from overrides/partials/<marker>.html. Built once per language.
 """
 from __future__ import annotations
@@ -38,7 +39,7 @@ def course_map(config) -> list[dict]:
     return _state["map"]
 
 
-TOOLS = ("course-path", "my-progress")
+TOOLS = ("course-path", "my-progress", "certificate")
 
 
 def on_page_context(context, page, config, nav):

@@ -1,5 +1,7 @@
 """Self-check quizzes: a page names its quiz in front matter (``quiz: ch01-what-it-is``);
 this hook renders that quiz from ``quizzes/`` in the page's language at the end of the page.
+A page with ``question_bank: final`` or ``question_bank: review`` gets every question of the
+bank instead, in navigation order, for the final test or for reviewing one's mistakes.
 
 The bank is loaded and validated once per change of the files (hooks/quizbank.py). The build
 stops when a page names a quiz that does not exist or a quiz file is used by no page.
@@ -16,7 +18,9 @@ import quizview
 
 MARKER = "<!-- course-quiz -->"
 PASS_MARK = 0.8
-_state: dict = {"used": set()}
+FINAL_TEST_SIZE = 20
+BANK_MODES = ("final", "review")
+_state: dict = {"used": set(), "pages": []}
 
 
 def bank_dir(config) -> Path:
@@ -46,7 +50,17 @@ def on_pre_build(config) -> None:
     _state["template"] = config.theme.get_env().get_template("partials/quiz.html")
 
 
+def on_nav(nav, config, files):
+    _state["pages"] = list(nav.pages)
+    return nav
+
+
 def on_page_markdown(markdown_text, page, config, files):
+    mode = page.meta.get("question_bank")
+    if mode:
+        if mode not in BANK_MODES:
+            raise PluginError(f"docs/{page.file.src_uri}: question_bank must be one of {', '.join(BANK_MODES)}, not '{mode}'")
+        return f"{markdown_text.rstrip()}\n\n{MARKER}\n"
     name = page.meta.get("quiz")
     if not name:
         return markdown_text
@@ -60,6 +74,9 @@ def on_page_markdown(markdown_text, page, config, files):
 def on_post_page(output, page, config):
     """Put the quiz in the finished page: after the search plugin has read the page's text, so
     the questions and their answers stay out of search results (and out of its work)."""
+    mode = page.meta.get("question_bank")
+    if mode:
+        return output.replace(MARKER, render_bank(mode, config), 1)
     name = page.meta.get("quiz")
     if not name:
         return output
@@ -73,6 +90,15 @@ def on_post_page(output, page, config):
         page_key=page_key(page, lang, i18n.default_language),
     )
     return output.replace(MARKER, rendered, 1)
+
+
+def render_bank(mode: str, config) -> str:
+    lang = config.plugins["i18n"].current_language
+    bank = load(config)
+    quizzes = [quizview.cached_view(bank[p.meta["quiz"]], lang, config) for p in _state["pages"] if p.meta.get("quiz") in bank]
+    template = config.theme.get_env().get_template("partials/question-bank.html")
+    return template.render(quizzes=quizzes, mode=mode, labels=config.extra["labels"], pass_mark=PASS_MARK,
+                           size=FINAL_TEST_SIZE)
 
 
 def on_post_build(config) -> None:

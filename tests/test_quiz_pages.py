@@ -94,3 +94,10 @@ def test_gift_escapes_its_special_characters():
     gift = quiz_exports.to_gift({"q": quiz}, "ru", "Course", ["q"])
     assert "a\\: b \\{c\\} \\= d \\# e \\~ f" in gift
     assert "~%50%" in gift and "~%-100%" in gift
+
+
+def test_a_session_plan_ends_with_its_own_quiz_key(built_site):
+    for lang in LANGS:
+        html = (built_site / LANGS[lang] / "trainer/nordstrom/index.html").read_text(encoding="utf-8")
+        assert re.findall(r'<section class="answer-key" id="key-([a-z0-9-]+)"', html) == ["nordstrom"]
+        assert "gift.txt" not in html

@@ -108,3 +108,29 @@ def test_every_tooltip_form_of_the_glossary_occurs_in_its_language():
             assert term[lang]["term"] and term[lang]["definition"]
             missing += [f"{term['id']} {lang}: {form}" for form in term[lang]["forms"] if form not in text[lang]]
     assert missing == []
+
+
+SESSIONS = sorted(p.name for p in (DOCS / "ru/trainer").glob("*.md") if p.stem not in ("index", "answer-key"))
+
+
+def test_every_chapter_and_case_has_a_session_plan():
+    assert sorted(SESSIONS) == sorted(CHAPTERS + CASES)
+
+
+@pytest.mark.parametrize("name", SESSIONS)
+def test_a_session_plan_has_every_part_in_every_language(name):
+    ids, rows = {}, {}
+    for lang in LANGS:
+        meta, body = read(lang, "trainer", name)
+        assert 45 <= meta["minutes"] <= 60
+        assert (ROOT / "quizzes" / f"{meta['answer_key']}.yml").exists()
+        ids[lang] = H2.findall(body)
+        assert ids[lang] == ["objectives", "session-plan", "discussion", "exercise", "debrief", "answer-key"]
+        assert 3 <= len(items(section(body, "objectives"))) <= 5
+        plan = [r for r in section(body, "session-plan").splitlines() if re.match(r"\|\s*\d", r)]
+        rows[lang] = [r.split("|")[1].strip() for r in plan]
+        end = re.findall(r"(\d+):(\d+)\s*$", rows[lang][-1])[0]
+        assert int(end[0]) * 60 + int(end[1]) == meta["minutes"], rows[lang][-1]
+        assert 3 <= len(re.findall(r"^\d+\. ", section(body, "discussion"), re.M)) <= 5
+        assert section(body, "answer-key").strip() == ""
+    assert ids["ru"] == ids["el"] == ids["en"] and rows["ru"] == rows["el"] == rows["en"]

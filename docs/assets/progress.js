@@ -105,6 +105,9 @@
       mine.quizzes[id] = isObject(other) && other.passed === true && kept.passed !== true ? other : kept;
     });
     if (isObject(theirs.last) && typeof theirs.last.page === "string") mine.last = newer(mine.last, theirs.last, "at");
+    ["final", "finalPassed"].forEach(function (part) {
+      if (isObject(theirs[part]) && typeof theirs[part].percent === "number") mine[part] = newer(mine[part], theirs[part], "date");
+    });
     return mine;
   }
 

@@ -18,13 +18,17 @@
   function isObject(x) { return x !== null && typeof x === "object" && !Array.isArray(x); }
 
   /* Progress: {version: 1, questions: {id: {answered, right, choice, at}}, quizzes: {id: {score, total, passed,
-     date, page}}, last: {page, at}}; "last" is the lesson page opened last. */
+     date, page}}, last: {page, at}, final: {score, total, percent, passed, date, lang}, finalPassed: {…}};
+     "last" is the lesson page opened last, "finalPassed" the latest passed final test. */
   function read() {
     var data = null;
     try { data = JSON.parse(window.localStorage.getItem(KEY)); } catch (e) { data = null; }
     var clean = { version: 1, questions: {}, quizzes: {} };
     if (!isObject(data) || data.version !== 1) return clean;
     if (isObject(data.last) && typeof data.last.page === "string") clean.last = data.last;
+    ["final", "finalPassed"].forEach(function (part) {  /* the final test (docs/assets/bank.js) */
+      if (isObject(data[part]) && typeof data[part].percent === "number") clean[part] = data[part];
+    });
     ["questions", "quizzes"].forEach(function (part) {
       if (!isObject(data[part])) return;
       Object.keys(data[part]).forEach(function (id) { if (isObject(data[part][id])) clean[part][id] = data[part][id]; });
@@ -195,7 +199,7 @@
   }
   Quiz.prototype.record = function (id, state) {
     var data = read();
-    data.questions[id] = state;
+    data.questions[id] = withHistory(data.questions[id], state);
     this.update(data, true);
   };
   Quiz.prototype.update = function (data, save) {
@@ -228,6 +232,14 @@
     markNavigation(data);
   };
 
+  /* A question once got wrong (or revealed) stays "missed" for "review my mistakes" until it
+     is answered right twice there (reviewRight, counted by docs/assets/bank.js). */
+  function withHistory(before, state) {
+    if ((isObject(before) && before.missed === true) || state.right !== true) state.missed = true;
+    if (isObject(before) && typeof before.reviewRight === "number" && state.missed) state.reviewRight = before.reviewRight;
+    return state;
+  }
+
   /* The navigation: a tick, in words too, beside every page whose quiz is passed. */
   function languageRoot() {
     try { return new URL(JSON.parse(document.getElementById("__config").textContent).base, location.href).pathname.replace(/\/?$/, "/"); } catch (e) { return "/"; }
@@ -258,9 +270,9 @@
   }
 
   /* Other course scripts (docs/assets/progress.js) share this one reader and writer. */
-  window.courseProgress = { read: read, write: write, markNavigation: markNavigation };
+  window.courseProgress = { read: read, write: write, markNavigation: markNavigation, Question: Question, withHistory: withHistory, t: t };
 
-  document.querySelectorAll(".quiz").forEach(function (section) {
+  document.querySelectorAll(".quiz:not(.quiz--bank)").forEach(function (section) {
     new Quiz(section);
     var data = read();
     data.last = { page: section.dataset.page, at: new Date().toISOString() };
