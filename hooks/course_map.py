@@ -2,7 +2,8 @@
 tools: ``course_map`` in every page's template context (main.html writes it as JSON for the
 scripts), and the tools a page asks for with a marker in its Markdown: ``<!-- course-path -->``
 (the course as a path with each lesson's status), ``<!-- my-progress -->`` (My progress) and
-``<!-- certificate -->`` (the certificate of completion),
+``<!-- certificate -->`` (the certificate of completion), ``<!-- assign -->`` (a trainer's
+assignment link) and ``<!-- team-overview -->`` (a trainer's table of pasted reports),
 rendered from overrides/partials/<marker>.html. Built once per language.
 """
 from __future__ import annotations
@@ -39,7 +40,7 @@ def course_map(config) -> list[dict]:
     return _state["map"]
 
 
-TOOLS = ("course-path", "my-progress", "certificate")
+TOOLS = ("course-path", "my-progress", "certificate", "assign", "team-overview")
 
 
 def on_page_context(context, page, config, nav):
