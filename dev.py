@@ -5,6 +5,8 @@
     python3 dev.py test       install what is needed (Chromium too, as root), then run every test
     python3 dev.py build      install what is needed, then build the site into site/ (strict)
     python3 dev.py bench      install what is needed, then print the quiz budgets (size, build time)
+    python3 dev.py offline    install what is needed, then build dist/customer-orientation-offline.zip:
+                              the whole site in every language, to open from disk (file://)
 
 Python packages go into .venv/ from the pinned requirements files; Debian's chromium is
 installed with apt-get for the browser tests when it is missing.
@@ -48,6 +50,19 @@ def install_chromium() -> None:
     run("apt-get", "install", "-y", "-qq", "chromium", env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
 
 
+def build_offline(env: dict) -> Path:
+    """The site with plain .html links and search that runs from disk, zipped."""
+    folder = ROOT / "dist" / "customer-orientation"
+    shutil.rmtree(folder, ignore_errors=True)
+    run(str(PYTHON), "-m", "mkdocs", "build", "--strict", "-d", str(folder), env={**env, "OFFLINE": "true"})
+    (folder / "README.txt").write_text(
+        "Customer orientation course: open index.html (Russian), el/index.html (Greek) or en/index.html (English).\n",
+        encoding="utf-8")
+    archive = shutil.make_archive(str(ROOT / "dist" / "customer-orientation-offline"), "zip", folder.parent, folder.name)
+    print(f"offline copy: {archive}")
+    return Path(archive)
+
+
 def main() -> None:
     job = sys.argv[1] if len(sys.argv) > 1 else ""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -61,6 +76,9 @@ def main() -> None:
         install("requirements-test.txt")
         install_chromium()
         run(str(PYTHON), "-m", "pytest", *sys.argv[2:], env=env)
+    elif job == "offline":
+        install("requirements.txt")
+        build_offline(env)
     elif job == "bench":
         install("requirements.txt")
         run(str(PYTHON), "tests/benchmark.py", env=env)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
 import quizbank
 import quizview
@@ -76,7 +77,7 @@ def on_post_page(output, page, config):
     the questions and their answers stay out of search results (and out of its work)."""
     mode = page.meta.get("question_bank")
     if mode:
-        return output.replace(MARKER, render_bank(mode, config), 1)
+        return output.replace(MARKER, render_bank(mode, page, config), 1)
     name = page.meta.get("quiz")
     if not name:
         return output
@@ -92,13 +93,15 @@ def on_post_page(output, page, config):
     return output.replace(MARKER, rendered, 1)
 
 
-def render_bank(mode: str, config) -> str:
+def render_bank(mode: str, page, config) -> str:
     lang = config.plugins["i18n"].current_language
     bank = load(config)
     quizzes = [quizview.cached_view(bank[p.meta["quiz"]], lang, config) for p in _state["pages"] if p.meta.get("quiz") in bank]
+    certificate = next((p for p in _state["pages"] if p.file.src_uri.endswith("/certificate.md")), None)
     template = config.theme.get_env().get_template("partials/question-bank.html")
     return template.render(quizzes=quizzes, mode=mode, labels=config.extra["labels"], pass_mark=PASS_MARK,
-                           size=FINAL_TEST_SIZE)
+                           size=FINAL_TEST_SIZE,
+                           certificate_url=get_relative_url(certificate.url, page.url) if certificate else None)
 
 
 def on_post_build(config) -> None:

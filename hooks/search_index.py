@@ -3,7 +3,8 @@
 mkdocs-static-i18n stacks every language into one ``search/search_index.json`` whose lunr
 set-up cannot find Greek words. After the last language is built, this hook splits that file
 into one index per language (``search/`` for the default language, ``<lang>/search/`` for
-the others, where ``overrides/main.html`` points each language's pages), sets lunr's
+the others, where ``overrides/main.html`` points each language's pages; for the offline copy
+also as ``search_index.js``), sets lunr's
 languages for each, and adds a field ``folded``: the page text without accents. The search
 worker wrapper (docs/assets/javascripts/workers/course-search.js) folds and stems each query
 alike, so that "πελατης" and "ΠΕΛΑΤΗΣ" find "πελάτης", and "клиента" finds "клиент".
@@ -64,4 +65,9 @@ def on_post_build(config) -> None:
     for locale, part in split_index(index, locales, default).items():
         target = site / ("" if locale == default else locale) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        text = json.dumps(part, ensure_ascii=False, separators=(",", ":"))
+        target.write_text(text, encoding="utf-8")
+        offline = config.plugins.get("material/offline")
+        if offline and offline.config.enabled:
+            # opened from disk, Material reads the index as a script instead
+            target.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")

@@ -98,7 +98,7 @@ def page(browser):
 
     def guard(route):
         url = route.request.url
-        if url.startswith(("http://127.0.0.1", "data:", "blob:")):
+        if url.startswith(("http://127.0.0.1", "file://", "data:", "blob:")):
             route.continue_()
         else:
             outside.append(url)

@@ -1,0 +1,52 @@
+"""The offline copy: one command makes a zip that works opened from disk."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def unzipped(tmp_path_factory):
+    result = subprocess.run([sys.executable, "dev.py", "offline"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    archive = ROOT / "dist" / "customer-orientation-offline.zip"
+    folder = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(archive) as z:
+        z.extractall(folder)
+    return folder / "customer-orientation"
+
+
+def test_the_zip_holds_every_language_with_its_search(unzipped):
+    for prefix in ("", "el/", "en/"):
+        assert (unzipped / prefix / "index.html").is_file()
+        assert (unzipped / prefix / "search" / "search_index.js").is_file()
+        assert (unzipped / prefix / "chapters" / "01-what-it-is.html").is_file()
+
+
+def test_opened_from_disk_it_navigates_and_searches_in_greek(page, unzipped):
+    page.goto((unzipped / "el" / "index.html").as_uri())
+    page.locator(".md-nav__link", has_text="Σημεία επαφής").first.click()
+    assert page.url.endswith("/el/chapters/05-touchpoints.html")
+    assert page.locator("h1").inner_text().startswith("Σημεία επαφής")
+    box = page.locator("input[data-md-component=search-query]")
+    box.focus()
+    box.fill("πελατης")
+    box.press("End")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=15000)
+    links = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
+    assert any("/el/chapters/" in link for link in links) and all("/el/" in link for link in links)
+    assert page.outside_requests == []
+
+
+def test_a_quiz_works_from_disk(page, unzipped):
+    page.goto((unzipped / "en" / "cases" / "nordstrom.html").as_uri())
+    form = page.locator(".quiz-q").first
+    form.locator(".quiz-opt[data-correct] input").first.check()
+    form.locator("[data-action=check]").click()
+    assert form.locator(".quiz-q__status").inner_text().startswith("✓")
+    assert page.js_errors == []
