@@ -80,3 +80,25 @@ def test_the_glossary_lists_every_term_in_each_language(page, server):
         page.goto(server + prefix + "reference/glossary/")
         assert heading in page.locator("#lifetime-value").inner_text().lower()
         assert page.locator(".md-content h3[id]").count() >= 40
+
+
+@pytest.mark.parametrize("prefix, nav_word, check, answer_word", [
+    ("", "Кейсы", "Показать ответ", "Правильный ответ"),
+    ("el/", "Περιπτώσεις", "Δείτε την απάντηση", "Σωστή απάντηση"),
+    ("en/", "Cases", "Show the answer", "Right answer"),
+])
+def test_a_chapter_prints_its_quiz_as_questions_without_answers(page, server, prefix, nav_word, check, answer_word):
+    page.goto(server + prefix + "chapters/08-service-standards/")
+    first_question = " ".join(page.locator(".quiz-q legend").first.inner_text().split())[-30:]
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    text = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    assert first_question in text, "the questions are printed"
+    assert answer_word not in text, "not their answers"
+    assert check not in text and nav_word not in text, "no buttons, no navigation"
+
+
+def test_the_trainers_answer_key_prints_with_the_answers(page, server):
+    page.goto(server + "en/trainer/nordstrom/")
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    text = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    assert "Session plan" in text and "✓" in text and "Cases" not in text
