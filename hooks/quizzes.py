@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 import quizbank
@@ -46,6 +47,7 @@ def page_key(page, locale: str, default: str) -> str:
 def on_pre_build(config) -> None:
     load(config)
     _state["used"] = set()
+    _state.pop("bank_items", None)
     # once per language build: get_env() makes a new Jinja environment, and compiling the
     # template for every page would cost more than all the rest of the quiz rendering
     _state["template"] = config.theme.get_env().get_template("partials/quiz.html")
@@ -95,13 +97,16 @@ def on_post_page(output, page, config):
 
 def render_bank(mode: str, page, config) -> str:
     lang = config.plugins["i18n"].current_language
-    bank = load(config)
-    quizzes = [quizview.cached_view(bank[p.meta["quiz"]], lang, config) for p in _state["pages"] if p.meta.get("quiz") in bank]
+    env = config.theme.get_env()
+    if _state.get("bank_items", (None,))[0] != lang:  # the same questions serve both bank pages
+        bank = load(config)
+        quizzes = [quizview.cached_view(bank[p.meta["quiz"]], lang, config) for p in _state["pages"] if p.meta.get("quiz") in bank]
+        items = env.get_template("partials/question-bank-items.html").render(quizzes=quizzes, labels=config.extra["labels"])
+        _state["bank_items"] = (lang, Markup(items))
     certificate = next((p for p in _state["pages"] if p.file.src_uri.endswith("/certificate.md")), None)
-    template = config.theme.get_env().get_template("partials/question-bank.html")
-    return template.render(quizzes=quizzes, mode=mode, labels=config.extra["labels"], pass_mark=PASS_MARK,
-                           size=FINAL_TEST_SIZE,
-                           certificate_url=get_relative_url(certificate.url, page.url) if certificate else None)
+    return env.get_template("partials/question-bank.html").render(
+        items=_state["bank_items"][1], mode=mode, labels=config.extra["labels"], pass_mark=PASS_MARK,
+        size=FINAL_TEST_SIZE, certificate_url=get_relative_url(certificate.url, page.url) if certificate else None)
 
 
 def on_post_build(config) -> None:
