@@ -18,6 +18,7 @@ _state: dict = {"pages": [], "map": None}
 def on_nav(nav, config, files):
     _state["pages"] = list(nav.pages)
     _state["map"] = None
+    _state["env"] = config.theme.get_env()  # once per language: get_env() builds a new environment
     return nav
 
 
@@ -59,7 +60,7 @@ def on_post_page(output, page, config):
                 if not parts or parts[-1]["title"] != item["part"]:
                     parts.append({"title": item["part"], "lessons": []})
                 parts[-1]["lessons"].append(item)
-            html = config.theme.get_env().get_template(f"partials/{tool}.html").render(
+            html = _state["env"].get_template(f"partials/{tool}.html").render(
                 parts=parts, labels=config.extra["labels"], config=config)
             output = output.replace(marker, html, 1)
     return output

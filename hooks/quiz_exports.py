@@ -69,6 +69,7 @@ def to_gift(bank: dict[str, quizbank.Quiz], lang: str, course: str, order: list[
 
 def on_nav(nav, config, files):
     _state["pages"] = list(nav.pages)
+    _state["template"] = config.theme.get_env().get_template("partials/answer-key.html")  # once per language
     return nav
 
 
@@ -92,8 +93,7 @@ def on_post_page(output, page, config):
         {"page": p, "url": get_relative_url(p.url, page.url), "quiz": quizview.cached_view(bank[p.meta["quiz"]], lang, config)}
         for p in _state["pages"] if p.meta.get("quiz") in bank and wanted in (True, p.meta["quiz"])
     ]
-    template = config.theme.get_env().get_template("partials/answer-key.html")
-    html = template.render(entries=entries, labels=labels, single=wanted is not True,
+    html = _state["template"].render(entries=entries, labels=labels, single=wanted is not True,
                            gift_url=get_relative_url(_prefixed(config, gift_path(lang)), page.url))
     return output.replace(MARKER, html, 1)
 

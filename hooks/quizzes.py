@@ -97,7 +97,7 @@ def on_post_page(output, page, config):
 
 def render_bank(mode: str, page, config) -> str:
     lang = config.plugins["i18n"].current_language
-    env = config.theme.get_env()
+    env = _state["template"].environment
     if _state.get("bank_items", (None,))[0] != lang:  # the same questions serve both bank pages
         bank = load(config)
         quizzes = [quizview.cached_view(bank[p.meta["quiz"]], lang, config) for p in _state["pages"] if p.meta.get("quiz") in bank]
