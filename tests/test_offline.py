@@ -50,3 +50,17 @@ def test_a_quiz_works_from_disk(page, unzipped):
     form.locator("[data-action=check]").click()
     assert form.locator(".quiz-q__status").inner_text().startswith("✓")
     assert page.js_errors == []
+
+
+def test_the_published_site_offers_the_zip_on_every_home_page(unzipped, tmp_path):
+    import os
+
+    site = tmp_path / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COURSE_OFFLINE_ZIP": "dist/customer-orientation-offline.zip"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+                            cwd=ROOT, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (site / "downloads" / "customer-orientation-offline.zip").is_file()
+    for prefix in ("", "el/", "en/"):
+        html = (site / prefix / "index.html").read_text(encoding="utf-8")
+        assert html.count("customer-orientation-offline.zip") == 1
