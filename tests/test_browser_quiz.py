@@ -22,8 +22,10 @@ def answer(page, form, right: bool):
             for position in range(form.locator(".quiz-order__item").count()):
                 while form.locator(".quiz-order__item").nth(position).get_attribute("data-step") != str(position):
                     form.locator(f".quiz-order__item[data-step='{position}'] [data-move='-1']").click()
-        else:
-            form.locator(".quiz-order__move[data-move='1']").first.click()
+        else:  # the last step first: never the right order
+            last = str(form.locator(".quiz-order__item").count() - 1)
+            while form.locator(".quiz-order__item").first.get_attribute("data-step") != last:
+                form.locator(f".quiz-order__item[data-step='{last}'] [data-move='-1']").click()
     elif kind == "multiple":
         for option in form.locator(".quiz-opt").all():
             if (option.get_attribute("data-correct") is not None) == right:

@@ -142,7 +142,11 @@
     this.answer.hidden = true;
     this.status.textContent = "";
     this.status.className = "quiz-q__status";
-    if (this.type === "ordering") shuffle(this.form.querySelector(".quiz-order"), ".quiz-order__item");
+    if (this.type === "ordering") {
+      var list = this.form.querySelector(".quiz-order");
+      shuffle(list, ".quiz-order__item");
+      if (this.isRight(this.choice())) list.appendChild(list.firstElementChild);  /* never hand out the answer */
+    }
     else if (this.type !== "truefalse") shuffle(this.form.querySelector(".quiz-options"), ".quiz-opt");
     var first = this.form.querySelector("input, .quiz-order__move");
     if (focus && first) first.focus();
