@@ -183,3 +183,18 @@ def test_without_javascript_questions_read_well_and_answers_can_be_revealed(brow
     form.locator(".quiz-q__answer summary").click()
     assert key.is_visible() and "Σωστή απάντηση" in key.inner_text()
     context.close()
+
+
+def test_ordering_works_by_touch_on_a_phone(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(server + "el/" + CHAPTER)
+    form = page.locator(".quiz-q[data-type=ordering]").first
+    box = form.locator(".quiz-order__move").first.bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24
+    for position in range(form.locator(".quiz-order__item").count()):
+        while form.locator(".quiz-order__item").nth(position).get_attribute("data-step") != str(position):
+            form.locator(f".quiz-order__item[data-step='{position}'] [data-move='-1']").tap()
+    form.locator("[data-action=check]").tap()
+    assert form.locator(".quiz-q__status").inner_text().startswith("✓")
+    context.close()
