@@ -9,8 +9,7 @@
 (function () {
   "use strict";
   var KEY = "course-checklists-v1";
-  var labels = {};
-  try { labels = JSON.parse(document.getElementById("course-labels").textContent); } catch (e) { /* keys */ }
+  var shared = window.courseProgress;  /* docs/assets/quiz.js: labels and the language's root */
 
   document.querySelectorAll(".md-content abbr[title]").forEach(function (abbr) { abbr.tabIndex = 0; });
   document.querySelectorAll("[data-print-date]").forEach(function (el) {
@@ -20,8 +19,7 @@
   var bar = document.querySelector("[data-checklist]");
   if (!bar) return;
   var boxes = Array.prototype.slice.call(document.querySelectorAll(".md-content .task-list-item > input[type=checkbox]"));
-  var root = "/";
-  try { root = new URL(JSON.parse(document.getElementById("__config").textContent).base, location.href).pathname.replace(/\/?$/, "/"); } catch (e) { /* site root */ }
+  var root = shared ? shared.languageRoot() : "/";
   var page = location.pathname.indexOf(root) === 0 ? location.pathname.slice(root.length) : location.pathname;
 
   function read() {
@@ -40,7 +38,7 @@
   }
   function count() {
     var n = boxes.filter(function (b) { return b.checked; }).length;
-    bar.querySelector(".checklist-bar__count").textContent = (labels.checklist_count || "{n}/{total}").replace("{n}", n).replace("{total}", boxes.length);
+    bar.querySelector(".checklist-bar__count").textContent = shared ? shared.t("checklist_count", { n: n, total: boxes.length }) : n + "/" + boxes.length;
   }
 
   var saved = read().pages[page];

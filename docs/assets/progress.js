@@ -10,13 +10,8 @@
   var mapNode = document.getElementById("course-map");
   if (!store || !mapNode) return;
   var lessons = JSON.parse(mapNode.textContent);
-  var labels = {};
-  try { labels = JSON.parse(document.getElementById("course-labels").textContent); } catch (e) { /* keys */ }
-  function t(key, values) {
-    var text = labels[key] || key;
-    Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(values[k]); });
-    return text;
-  }
+  var t = store.t;
+  var isObject = store.isObject;
   function day(iso) { return typeof iso === "string" ? iso.slice(0, 10) : ""; }
 
   /* A lesson's state: not started, in progress, or passed (with its score). */
@@ -87,7 +82,6 @@
   var tool = document.querySelector("[data-my-progress]");
   function say(text) { var m = tool.querySelector("[data-message]"); m.textContent = text; }
   function readJSON(key) { try { return JSON.parse(window.localStorage.getItem(key)); } catch (e) { return null; } }
-  function isObject(x) { return x !== null && typeof x === "object" && !Array.isArray(x); }
   function newer(a, b, field) { return !isObject(a) ? b : !isObject(b) ? a : String(b[field] || "") > String(a[field] || "") ? b : a; }
 
   /* Merge an imported progress into this one, question by question and quiz by quiz: the newer

@@ -274,7 +274,8 @@
   }
 
   /* Other course scripts (docs/assets/progress.js) share this one reader and writer. */
-  window.courseProgress = { read: read, write: write, markNavigation: markNavigation, Question: Question, withHistory: withHistory, t: t };
+  window.courseProgress = { read: read, write: write, markNavigation: markNavigation, Question: Question, withHistory: withHistory,
+    t: t, isObject: isObject, languageRoot: languageRoot };
 
   document.querySelectorAll(".quiz:not(.quiz--bank)").forEach(function (section) {
     new Quiz(section);
