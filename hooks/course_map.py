@@ -10,25 +10,22 @@ from __future__ import annotations
 
 from mkdocs.utils import get_relative_url
 
-from quizzes import load, page_key
+from lib.build import CONTEXT, bank as load
 
-_state: dict = {"pages": [], "map": None}
+_state: dict = {"map": None}
 
 
 def on_nav(nav, config, files):
-    _state["pages"] = list(nav.pages)
     _state["map"] = None
-    _state["env"] = config.theme.get_env()  # once per language: get_env() builds a new environment
     return nav
 
 
 def course_map(config) -> list[dict]:
     if _state["map"] is None:
-        i18n = config.plugins["i18n"]
         bank = load(config)
         _state["map"] = [
             {
-                "key": page_key(p, i18n.current_language, i18n.default_language),
+                "key": CONTEXT.page_key(p),
                 "url": p.url,
                 "part": p.parent.title if p.parent else "",
                 "title": p.title,
@@ -36,7 +33,7 @@ def course_map(config) -> list[dict]:
                 "quiz": p.meta["quiz"],
                 "questions": [q["id"] for q in bank[p.meta["quiz"]].questions],
             }
-            for p in _state["pages"] if p.meta.get("quiz") in bank
+            for p in CONTEXT.lessons(bank)
         ]
     return _state["map"]
 
@@ -60,7 +57,7 @@ def on_post_page(output, page, config):
                 if not parts or parts[-1]["title"] != item["part"]:
                     parts.append({"title": item["part"], "lessons": []})
                 parts[-1]["lessons"].append(item)
-            html = _state["env"].get_template(f"partials/{tool}.html").render(
+            html = CONTEXT.template(f"partials/{tool}.html").render(
                 parts=parts, labels=config.extra["labels"], config=config)
             output = output.replace(marker, html, 1)
     return output

@@ -1,37 +1,63 @@
-"""Every page's front matter reads, and names what the site shows of it.
+"""Every page's source reads: it is UTF-8, and its front matter is valid YAML that names what
+the site shows of the page.
 
-MkDocs quietly treats front matter it cannot parse as no front matter at all, so a stray
-": " in a description would silently drop the page's title, description and quiz. This hook
-stops the build instead, naming the file and the YAML problem.
+MkDocs stops with a traceback on a byte that is not UTF-8, and quietly treats front matter it
+cannot parse as no front matter at all (a stray ": " in a description would silently drop the
+page's title, description and quiz). Before anything is rendered, this hook reads every page
+of every language and stops the build listing each problem with its file and line.
 """
 from __future__ import annotations
 
-import yaml
+import re
+from pathlib import Path
+
 from mkdocs.exceptions import PluginError
 
+from lib import build
+from lib.sources import SourceError, parse_yaml, read_text
+
 REQUIRED = ("title", "description")
+# the same test MkDocs applies (mkdocs.utils.meta.YAML_RE): what it does not match is not front matter
+FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 
 
-def problems_of(source: str) -> list[str]:
+def problems_of(source: str, name: str) -> list[str]:
     """What is wrong with a page's front matter ([] when nothing is)."""
     if not source.startswith("---"):
-        return ["no front matter (it needs at least: " + ", ".join(REQUIRED) + ")"]
+        return [f"{name}: no front matter (the page must start with a line '---', then at least: {', '.join(REQUIRED)})"]
+    match = FRONT.match(source)
+    if not match:
+        return [f"{name}: the front matter is not closed: put a line '---' after its last key"]
     try:
-        _, front, _ = source.split("---", 2)
-        meta = yaml.safe_load(front)
-    except ValueError:
-        return ["front matter is not closed by a line '---'"]
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        return [f"front matter is not valid YAML{where}: {getattr(error, 'problem', error)} (quote a text that contains ': ')"]
+        meta = parse_yaml(match.group(1), name, first_line=2)
+    except SourceError as error:
+        # a front matter never closed runs on into the page, up to some later '---' (a rule):
+        # its first line that cannot be "key: value" is where the closing '---' is missing
+        for number, line in enumerate(match.group(1).split("\n"), 2):
+            if line.strip() and not line.startswith((" ", "\t", "-", "#")) and ":" not in line:
+                return [f"{name}: line {number} ('{line[:40]}') is not 'key: value': the front matter is not closed — "
+                        "put a line '---' after its last key"]
+        return [str(error)]
     if not isinstance(meta, dict):
-        return ["front matter is not a set of 'key: value' lines"]
-    return [f"front matter has no '{key}'" for key in REQUIRED if not meta.get(key)]
+        return [f"{name}: the front matter should be 'key: value' lines"]
+    return [f"{name}: the front matter has no '{key}'" for key in REQUIRED if not meta.get(key)]
 
 
-def on_page_markdown(markdown_text, page, config, files):
-    problems = problems_of(page.file.content_string)
+def page_problems(docs_dir: Path, locales: list[str]) -> list[str]:
+    problems = []
+    for locale in locales:
+        for path in sorted((docs_dir / locale).rglob("*.md")):
+            name = f"docs/{path.relative_to(docs_dir).as_posix()}"
+            try:
+                problems += problems_of(read_text(path, name), name)
+            except SourceError as error:
+                problems.append(str(error))
+    return problems
+
+
+def on_pre_build(config) -> None:
+    if build.is_nested_build(config):
+        return  # every language's pages are checked at once, before the first is built
+    problems = page_problems(Path(config.docs_dir), build.built_languages(config))
     if problems:
-        raise PluginError(f"docs/{page.file.src_uri}: " + "; ".join(problems))
-    return markdown_text
+        raise PluginError("Pages that cannot be read:\n  " + "\n  ".join(problems))

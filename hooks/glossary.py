@@ -11,30 +11,89 @@ import unicodedata
 from pathlib import Path
 
 import jsonschema
-import yaml
 from mkdocs.exceptions import PluginError
 
+from lib import build
+from lib.build import CONTEXT
+from lib.links import link_problem
+from lib.sources import SourceError, kind_of, read_yaml
+
+FILE = "glossary.yml"
+LANGUAGE_NAMES = {"ru": "Russian (ru)", "el": "Greek (el)", "en": "English (en)"}
+MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>", re.M)
 _cache: dict = {"signature": None, "terms": []}
 
 
+def problems_of(data, docs_dir: Path, locales: list[str]) -> list[str]:
+    """Every problem of the glossary, each naming the term id (never a list position)."""
+    if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
+        return [f"{FILE}: the file should hold 'terms:', a list of terms (it holds {kind_of(data)})"]
+    schema = json.loads((Path(__file__).resolve().parent.parent / "glossary.schema.json").read_text(encoding="utf-8"))
+    problems = []
+    for error in sorted(jsonschema.Draft202012Validator(schema).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        path = list(error.absolute_path)
+        term = data["terms"][path[1]] if len(path) >= 2 and isinstance(path[1], int) else None
+        tid = term.get("id") if isinstance(term, dict) else None
+        where = f"{FILE}: term '{tid}'" if tid else f"{FILE}: term #{path[1] + 1} (no id)" if term is not None else FILE
+        field = ".".join(str(p) for p in path[2:])
+        if error.validator == "required":
+            missing = [k for k in error.validator_value if not (isinstance(error.instance, dict) and k in error.instance)]
+            what = ", ".join(f"no {LANGUAGE_NAMES[k]} entry" if k in LANGUAGE_NAMES else f"'{k}' is missing" for k in missing)
+        elif error.validator == "pattern" and path[-1] in ("term", "definition"):
+            what = "is blank"
+        elif error.validator == "pattern" and path[-1] == "chapter":
+            what = f"'{error.instance}' should be a page of the language folder, like chapters/02-why-it-pays.md#anchor"
+        elif error.validator == "pattern" and path[-1] == "id":
+            what = f"id '{error.instance}' should be lower-case letters, digits and single hyphens"
+        elif error.validator == "type":
+            wanted = {"string": "a text", "array": "a list", "object": "a set of 'key: value' lines"}.get(error.validator_value, error.validator_value)
+            what = f"should be {wanted}, not {kind_of(error.instance)}"
+        elif error.validator == "additionalProperties":
+            what = f"unexpected field(s): {error.message.split('(')[-1].rstrip(')')}"
+        else:
+            what = error.message[:160]
+        problems.append(f"{where}: {field + ': ' if field else ''}{what}")
+    if problems:
+        return problems
+    ids = [t["id"] for t in data["terms"]]
+    problems += [f"{FILE}: term id '{i}' appears more than once" for i in sorted({i for i in ids if ids.count(i) > 1})]
+    for term in data["terms"]:
+        where = f"{FILE}: term '{term['id']}'"
+        chapter = term.get("chapter")
+        if chapter:
+            for locale in locales:
+                if not (docs_dir / locale / chapter.split("#")[0]).is_file():
+                    problems.append(f"{where}: chapter '{chapter}' does not exist in docs/{locale}/")
+                    break
+        for lang in LANGUAGE_NAMES:
+            for match in MARKDOWN_LINK.finditer(term[lang]["definition"]):
+                url = next(g for g in match.groups() if g)
+                problem = link_problem(url)
+                if not problem and not build.is_web_address(url) and not (docs_dir / lang / "reference" / url.split("#")[0]).resolve().is_file():
+                    problem = f"the link '{url}' points to no page (links in a definition are relative to reference/glossary.md)"
+                if problem:
+                    problems.append(f"{where}: definition ({lang}): {problem}")
+    return problems
+
+
 def load(config) -> list[dict]:
-    root = Path(config.config_file_path).parent
-    path = root / "glossary.yml"
-    signature = (str(path), path.stat().st_mtime_ns)
+    """The terms, read and checked again only when glossary.yml changes."""
+    path = build.root(config) / FILE
+    signature = (str(path), path.stat().st_mtime_ns, path.stat().st_size)
     if signature != _cache["signature"]:
         try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        except yaml.YAMLError as error:
-            raise PluginError(f"glossary.yml: invalid YAML: {error}") from None
-        schema = json.loads((root / "glossary.schema.json").read_text(encoding="utf-8"))
-        errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
-        ids = [t.get("id") for t in (data or {}).get("terms", []) if isinstance(t, dict)]
-        problems = [f"glossary.yml: {'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors]
-        problems += [f"glossary.yml: term id '{i}' appears more than once" for i in sorted({i for i in ids if ids.count(i) > 1})]
+            data = read_yaml(path, FILE)
+        except SourceError as error:
+            raise PluginError(str(error)) from None
+        problems = problems_of(data, Path(config.docs_dir), build.built_languages(config))
         if problems:
             raise PluginError("The glossary has problems:\n  " + "\n  ".join(problems))
         _cache.update(signature=signature, terms=data["terms"])
     return _cache["terms"]
+
+
+def on_pre_build(config) -> None:
+    load(config)  # before any page: a mistake in the glossary is not a mistake of a page
 
 
 def sort_key(text: str) -> str:
@@ -78,8 +137,8 @@ def on_page_content(html, page, config, files):
 
 
 def on_page_markdown(markdown_text, page, config, files):
-    lang = config.plugins["i18n"].current_language
+    lang = CONTEXT.lang
     terms = load(config)
     if page.meta.get("glossary"):
-        return f"{markdown_text.rstrip()}\n\n{term_list(terms, lang, config.extra['labels']['glossary_taught'])}"
+        return f"{markdown_text.rstrip()}\n\n{term_list(terms, lang, CONTEXT.labels['glossary_taught'])}"
     return f"{markdown_text.rstrip()}\n\n{abbreviations(terms, lang, markdown_text)}\n"

@@ -11,10 +11,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from lib import build
+
 
 @event_priority(-250)  # after every language is built, before the link check (-300)
 def on_post_build(config) -> None:
-    if config.plugins["i18n"].building or not config.extra.get("offline_zip"):
+    if build.is_nested_build(config) or not config.extra.get("offline_zip"):
         return
     source = Path(config.config_file_path).parent / config.extra["offline_zip"]
     if not source.is_file():

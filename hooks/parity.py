@@ -1,18 +1,22 @@
-"""Every page exists in every language.
+"""Every page exists in every language, with the same level-2 sections.
 
 mkdocs-static-i18n is configured with ``fallback_to_default: false``, so a page missing in
-one language would silently vanish from that language. This hook stops the build instead,
-naming each missing file.
+one language would silently vanish from that language. Level-2 headings carry explicit ids
+(``## Главное {#takeaways}``) that links, the structure tests and learners' bookmarks rely on;
+an id present in one language and not in another is a section missing from a translation.
+This hook stops the build instead, naming each missing file or section id.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from lib import build
 
-def languages(config) -> list[str]:
-    return [lang.locale for lang in config.plugins["i18n"].config.languages if lang.build]
+SECTION_ID = re.compile(r"^##[ \t][^\n]*\{[^}\n]*#([A-Za-z0-9_-]+)[^}\n]*\}[ \t]*$", re.M)
+FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
 
 
 def missing_translations(docs_dir: Path, locales: list[str]) -> list[str]:
@@ -30,7 +34,33 @@ def missing_translations(docs_dir: Path, locales: list[str]) -> list[str]:
     return problems
 
 
+def section_ids(text: str) -> set[str]:
+    return set(SECTION_ID.findall(FENCE.sub("", text)))
+
+
+def missing_sections(docs_dir: Path, locales: list[str]) -> list[str]:
+    """Return one message per level-2 section id that one language's page has and another's lacks."""
+    problems = []
+    pages = sorted({p.relative_to(docs_dir / locales[0]).as_posix() for p in (docs_dir / locales[0]).rglob("*.md")})
+    for page in pages:
+        ids = {}
+        for locale in locales:
+            path = docs_dir / locale / page
+            if path.is_file():
+                ids[locale] = section_ids(path.read_bytes().decode("utf-8", "replace"))
+        every = set().union(*ids.values()) if ids else set()
+        for locale, have in ids.items():
+            for missing in sorted(every - have):
+                others = ", ".join(f"docs/{o}/{page}" for o in ids if missing in ids[o])
+                problems.append(f"docs/{locale}/{page}: no level-2 heading with id '#{missing}' "
+                                f"(it is in {others}); give the matching heading '{{#{missing}}}'")
+    return problems
+
+
 def on_pre_build(config) -> None:
-    problems = missing_translations(Path(config.docs_dir), languages(config))
+    if build.is_nested_build(config):
+        return  # the files are the same for every language: check them once
+    docs, locales = Path(config.docs_dir), build.built_languages(config)
+    problems = missing_translations(docs, locales) or missing_sections(docs, locales)
     if problems:
-        raise PluginError("Pages missing in some languages:\n  " + "\n  ".join(problems))
+        raise PluginError("Pages or sections missing in some languages:\n  " + "\n  ".join(problems))

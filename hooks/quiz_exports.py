@@ -8,16 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from mkdocs.exceptions import PluginError
-
-import quizbank
-import quizview
-from quizzes import load
+from lib import quizbank, quizview
+from lib.build import CONTEXT, bank as load
 
 MARKER = "<!-- course-answer-key -->"
-_state: dict = {"pages": []}
 
 
 def gift_path(lang: str) -> str:
@@ -67,12 +64,6 @@ def to_gift(bank: dict[str, quizbank.Quiz], lang: str, course: str, order: list[
     return "\n".join(out)
 
 
-def on_nav(nav, config, files):
-    _state["pages"] = list(nav.pages)
-    _state["template"] = config.theme.get_env().get_template("partials/answer-key.html")  # once per language
-    return nav
-
-
 def on_page_markdown(markdown_text, page, config, files):
     wanted = page.meta.get("answer_key")
     if not wanted:
@@ -85,30 +76,23 @@ def on_page_markdown(markdown_text, page, config, files):
 def on_post_page(output, page, config):
     if MARKER not in output:
         return output
-    lang = config.plugins["i18n"].current_language
+    lang = CONTEXT.lang
     bank = load(config)
-    labels = config.extra["labels"]
     wanted = page.meta["answer_key"]
     entries = [
         {"page": p, "url": get_relative_url(p.url, page.url), "quiz": quizview.cached_view(bank[p.meta["quiz"]], lang, config)}
-        for p in _state["pages"] if p.meta.get("quiz") in bank and wanted in (True, p.meta["quiz"])
+        for p in CONTEXT.lessons(bank) if wanted in (True, p.meta["quiz"])
     ]
-    html = _state["template"].render(entries=entries, labels=labels, single=wanted is not True,
-                           gift_url=get_relative_url(_prefixed(config, gift_path(lang)), page.url))
+    html = CONTEXT.template("partials/answer-key.html").render(
+        entries=entries, labels=CONTEXT.labels, single=wanted is not True,
+        gift_url=get_relative_url(CONTEXT.prefix + gift_path(lang), page.url))
     return output.replace(MARKER, html, 1)
 
 
-def _prefixed(config, path: str) -> str:
-    i18n = config.plugins["i18n"]
-    lang = i18n.current_language
-    return path if lang == i18n.default_language else f"{lang}/{path}"
-
-
 def on_post_build(config) -> None:
-    i18n = config.plugins["i18n"]
-    lang = i18n.current_language
+    lang = CONTEXT.lang
     bank = load(config)
-    order = [p.meta["quiz"] for p in _state["pages"] if p.meta.get("quiz") in bank]
-    target = Path(config.site_dir) / _prefixed(config, gift_path(lang))
+    order = [p.meta["quiz"] for p in CONTEXT.lessons(bank)]
+    target = Path(config.site_dir) / (CONTEXT.prefix + gift_path(lang))
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(to_gift(bank, lang, config.site_name, order), encoding="utf-8")

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from lib import build
+
 # lunr pipelines per language: "en" first keeps Latin words (names, brands) searchable.
 LUNR_LANGUAGES = {"ru": ["en", "ru"], "el": ["en", "el"], "en": ["en"]}
 
@@ -54,14 +56,13 @@ def split_index(index: dict, locales: list[str], default: str) -> dict[str, dict
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(config) -> None:
-    i18n = config.plugins["i18n"]
-    if i18n.building:  # a nested per-language build; the outer build does the work once
+    if build.is_nested_build(config):  # the outer build does the work once
         return
     site = Path(config.site_dir)
     path = site / "search" / "search_index.json"
     index = json.loads(path.read_text(encoding="utf-8"))
-    locales = [lang.locale for lang in i18n.config.languages if lang.build]
-    default = i18n.default_language
+    locales = build.built_languages(config)
+    default = build.default_language(config)
     for locale, part in split_index(index, locales, default).items():
         target = site / ("" if locale == default else locale) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -17,6 +17,8 @@ from urllib.parse import unquote, urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from lib import build
+
 SOURCES: dict[str, str] = {}  # built page path (relative to site/) -> its Markdown source
 
 
@@ -121,10 +123,9 @@ def on_post_page(output, page, config):
 
 @event_priority(-300)  # after every language is built and the search index is split
 def on_post_build(config) -> None:
-    i18n = config.plugins["i18n"]
-    if i18n.building:
+    if build.is_nested_build(config):
         return
-    others = {lang.locale for lang in i18n.config.languages if lang.build and lang.locale != i18n.default_language}
+    others = set(build.built_languages(config)) - {build.default_language(config)}
     problems = check_site(Path(config.site_dir), others, SOURCES)
     if problems:
         raise PluginError("Broken links in the built site:\n  " + "\n  ".join(problems))

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 QUIZ_ASSETS = ["docs/assets/quiz.js", "docs/assets/quiz.css"]
 QUIZ_HOOKS = ["hooks/quizzes.py", "hooks/quiz_exports.py"]
-PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "quizzes", "glossary.yml", "glossary.schema.json"]
+PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "quizzes", "glossary.yml", "glossary.schema.json", "labels.yml", "labels.schema.json"]
 
 
 def build_seconds(project: Path) -> float:

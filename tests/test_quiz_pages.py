@@ -41,7 +41,7 @@ def test_a_quiz_file_no_page_uses_stops_the_build(project_copy, build_copy):
     (project_copy / "quizzes/orphan.yml").write_text(text.replace("id: nordstrom-", "id: orphan-"), encoding="utf-8")
     code, out = build_copy(project_copy)
     assert code != 0
-    assert "Quiz files used by no page" in out and "quizzes/orphan.yml" in out
+    assert "quizzes/orphan.yml is used by no page" in out
 
 
 def test_a_broken_quiz_file_stops_the_build_with_its_name(project_copy, build_copy):
@@ -82,7 +82,7 @@ def test_gift_escapes_its_special_characters():
     import sys
     sys.path.insert(0, str(ROOT / "hooks"))
     import quiz_exports
-    import quizbank
+    from lib import quizbank
 
     text = {"ru": "a: b {c} = d # e ~ f", "el": "x", "en": "x"}
     quiz = quizbank.Quiz("q", ROOT / "q.yml", {"title": text, "questions": [

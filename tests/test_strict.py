@@ -42,7 +42,7 @@ def test_an_absolute_link_is_named(project_copy, build_copy):
 
 def test_a_page_left_out_of_the_navigation_is_named(project_copy, build_copy):
     for lang in ("ru", "el", "en"):
-        (project_copy / f"docs/{lang}/stray.md").write_text("# Stray\n", encoding="utf-8")
+        (project_copy / f"docs/{lang}/stray.md").write_text("---\ntitle: Stray\ndescription: A stray page\n---\n# Stray\n", encoding="utf-8")
     code, out = build_copy(project_copy)
     assert code != 0
     assert "stray.md" in out and "not included in the \"nav\"" in out

@@ -1,7 +1,7 @@
 """A quiz as a page shows it: texts rendered from Markdown in one language, steps scrambled.
 
-Not a hook: hooks/quizzes.py (the quiz on its page) and hooks/quiz_exports.py (the answer
-key) both use it, and share its cache, so each quiz is rendered once per language.
+hooks/quizzes.py (the quiz on its page) and hooks/quiz_exports.py (the answer key) both use
+it, and share its cache, so each quiz is rendered once per language.
 """
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ import random
 import re
 
 import markdown
+from html import unescape
 from markupsafe import Markup, escape
 
-import quizbank
+from lib import quizbank
+from lib.links import link_problem
 
 _views: dict = {}
 
@@ -96,11 +98,56 @@ def view(quiz: quizbank.Quiz, lang: str, text: TextRenderer, labels: dict) -> di
     return {"id": quiz.id, "title": text.inline(quiz.data["title"][lang]), "questions": questions}
 
 
+def renderer(config) -> TextRenderer:
+    """One Markdown renderer for quiz texts per process (the extensions are the same for every
+    language); its cache means each text is rendered once."""
+    if "renderer" not in _views:
+        _views["renderer"] = TextRenderer(config)
+    return _views["renderer"]
+
+
 def cached_view(quiz: quizbank.Quiz, lang: str, config) -> dict:
     """view(), once per quiz, language and version of the bank."""
     key = (quiz.id, lang)
     cached = _views.get(key)
     if cached is None or cached[0] is not quiz.data:  # the bank was reloaded (mkdocs serve)
-        renderer = _views.get(("renderer", lang)) or _views.setdefault(("renderer", lang), TextRenderer(config))
-        cached = _views[key] = (quiz.data, view(quiz, lang, renderer, config.extra["labels"]))
+        cached = _views[key] = (quiz.data, view(quiz, lang, renderer(config), config.extra["labels"]))
     return cached[1]
+
+
+def texts_of(question: dict):
+    """(field, text object) for every text of a question, as a maintainer would name them."""
+    for key in ("prompt", "situation", "explanation"):
+        if key in question:
+            yield key, question[key]
+    for i, option in enumerate(question.get("options", []), 1):
+        yield f"option {i}", option["text"]
+        if "feedback" in option:
+            yield f"option {i} feedback", option["feedback"]
+    for i, step in enumerate(question.get("steps", []), 1):
+        yield f"step {i}", step
+
+
+def link_problems(bank: dict[str, quizbank.Quiz], renderer: TextRenderer) -> list[str]:
+    """Links in quiz texts that must not be there, found in the HTML the texts render to (so
+    every way Markdown has of writing a link counts): code-running schemes, and relative links,
+    which break because a question shows on several pages (its chapter, the answer key, the
+    final test, review)."""
+    problems = []
+    for quiz in bank.values():
+        where = f"quizzes/{quiz.path.name}"
+        texts = [("title", quiz.data["title"])]
+        for question in quiz.questions:
+            texts += [(f"question {question['id']}: {field}", text) for field, text in texts_of(question)]
+        for field, text in texts:
+            for lang in quizbank.LANGUAGE_NAMES:
+                if "](" not in text[lang] and "]:" not in text[lang] and ":" not in text[lang]:
+                    continue  # no way to write a link
+                for url in LINK_TARGET.findall(str(renderer.render(text[lang], inline=False))):
+                    problem = link_problem(unescape(url), relative_ok=False)
+                    if problem:
+                        problems.append(f"{where}: {field} ({lang}): {problem}")
+    return problems
+
+
+LINK_TARGET = re.compile(r'\s(?:href|src)="([^"]*)"')

@@ -1,9 +1,10 @@
 """The question bank: load quizzes/*.yml and check them against quizzes/quiz.schema.json.
 
-Not a hook itself: hooks/quizzes.py and hooks/quiz_exports.py use it. The format is
-described once, by the JSON Schema; the only rules checked here in code are those a schema
-cannot state: that a question id is unique across the whole bank, and the YAML syntax.
-Every problem is reported as "<file>: question <id>: <what is wrong>", all at once.
+The format is described once, by the JSON Schema; the only rules checked here in code are
+those a schema cannot state: a question id unique across the whole bank, the steps of an
+ordering question distinct in every language, and the file itself (UTF-8, YAML syntax, no
+duplicate key, the .yml suffix). Every problem is reported as
+"<file>: question <id>: <what is wrong>", all at once.
 """
 from __future__ import annotations
 
@@ -12,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jsonschema
-import yaml
+
+from lib.sources import SourceError, kind_of, read_yaml
 
 LANGUAGE_NAMES = {"ru": "Russian (ru)", "el": "Greek (el)", "en": "English (en)"}
 SCHEMA_FILE = "quiz.schema.json"
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ten times faster, same safe subset
 
 
 class QuizError(Exception):
@@ -41,15 +42,18 @@ def load_bank(quiz_dir: Path) -> dict[str, Quiz]:
     problems: list[str] = []
     bank: dict[str, Quiz] = {}
     seen: dict[str, str] = {}
+    for path in sorted(quiz_dir.glob("*.yaml")):
+        problems.append(f"quizzes/{path.name}: only .yml files are read: rename it to quizzes/{path.stem}.yml")
     for path in sorted(quiz_dir.glob("*.yml")):
         name = f"quizzes/{path.name}"
         try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown line"
-            problem = getattr(error, "problem", None) or str(error)
-            problems.append(f"{name}: invalid YAML at {where}: {problem}")
+            data = read_yaml(path, name)
+        except SourceError as error:
+            problems.append(str(error))
+            continue
+        if not isinstance(data, dict):
+            problems.append(f"{name}: the file is empty" if data is None else
+                            f"{name}: the file should start with 'title:' and 'questions:', but it holds {kind_of(data)}")
             continue
         errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
         if errors:
@@ -61,6 +65,10 @@ def load_bank(quiz_dir: Path) -> dict[str, Quiz]:
                 problems.append(f"{name}: question {qid}: duplicate id (also in {seen[qid]})")
             else:
                 seen[qid] = name
+            for lang in LANGUAGE_NAMES:
+                steps = [" ".join(step[lang].split()) for step in question.get("steps", [])]
+                for twice in sorted({step for step in steps if steps.count(step) > 1}):
+                    problems.append(f"{name}: question {qid}: two steps say the same in {LANGUAGE_NAMES[lang]}: '{twice}'")
         bank[path.stem] = Quiz(path.stem, path, data)
     if problems:
         raise QuizError("The question bank has problems:\n  " + "\n  ".join(problems))
@@ -99,8 +107,18 @@ def describe(error: jsonschema.ValidationError, data) -> str:
         what = f"an ordering question needs at least {value} steps, it has {len(error.instance)}"
     elif v == "additionalProperties":
         what = f"unexpected field(s): {error.message.split('(')[-1].rstrip(')')}"
+    elif v == "pattern" and field and field[-1] in LANGUAGE_NAMES:
+        what = f"the {LANGUAGE_NAMES[field[-1]]} text is blank"
+    elif v == "pattern" and field == ["id"]:
+        what = f"id '{error.instance}' should be lower-case letters, digits and single hyphens"
+    elif v == "type":
+        wanted = {"string": "a text", "boolean": "true or false", "array": "a list (lines starting with '- ')",
+                  "object": "a set of 'key: value' lines"}.get(value, value)
+        what = f"should be {wanted}, not {kind_of(error.instance)}"
+    elif v == "minItems":
+        what = f"needs at least {value} item(s), it has {len(error.instance)}"
     else:
-        what = error.message
+        what = error.message if len(error.message) < 160 else error.message[:160] + "…"
     return ": ".join(where + [what])
 
 
