@@ -20,7 +20,7 @@ from lib.sources import SourceError, kind_of, read_yaml
 
 FILE = "glossary.yml"
 LANGUAGE_NAMES = {"ru": "Russian (ru)", "el": "Greek (el)", "en": "English (en)"}
-MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>", re.M)
+MARKDOWN_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>", re.M)
 _cache: dict = {"signature": None, "terms": []}
 
 
@@ -53,20 +53,22 @@ def problems_of(data, docs_dir: Path, locales: list[str]) -> list[str]:
         else:
             what = error.message[:160]
         problems.append(f"{where}: {field + ': ' if field else ''}{what}")
-    if problems:
-        return problems
-    ids = [t["id"] for t in data["terms"]]
+    terms = [t for t in data["terms"] if isinstance(t, dict) and isinstance(t.get("id"), str)]
+    ids = [t["id"] for t in terms]
     problems += [f"{FILE}: term id '{i}' appears more than once" for i in sorted({i for i in ids if ids.count(i) > 1})]
-    for term in data["terms"]:
+    for term in terms:
         where = f"{FILE}: term '{term['id']}'"
         chapter = term.get("chapter")
-        if chapter:
+        if isinstance(chapter, str):
             for locale in locales:
                 if not (docs_dir / locale / chapter.split("#")[0]).is_file():
                     problems.append(f"{where}: chapter '{chapter}' does not exist in docs/{locale}/")
                     break
         for lang in LANGUAGE_NAMES:
-            for match in MARKDOWN_LINK.finditer(term[lang]["definition"]):
+            entry = term.get(lang)
+            if not isinstance(entry, dict) or not isinstance(entry.get("definition"), str):
+                continue
+            for match in MARKDOWN_LINK.finditer(entry["definition"]):
                 url = next(g for g in match.groups() if g)
                 problem = link_problem(url)
                 if not problem and not build.is_web_address(url) and not (docs_dir / lang / "reference" / url.split("#")[0]).resolve().is_file():

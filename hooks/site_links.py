@@ -4,8 +4,13 @@ MkDocs checks Markdown links, but not links written as raw HTML nor anchors that
 after Markdown. Once every language is built, this hook reads each built page, resolves each
 relative ``href``/``src`` to a file of the site and each ``#fragment`` to an id on the target
 page, and refuses a page of one language that links into another language's pages (the
-language switcher, marked by ``hreflang``, is the one place meant to do so). Errors name the
-source Markdown file.
+language switcher, marked by ``hreflang``, is the one place meant to do so), and refuses a link
+that runs code when clicked (``javascript:``, ``vbscript:``, ``data:``), however it was
+written. Errors name the source Markdown file.
+
+Before anything is built, it also reads every page's Markdown links: one into another
+language's folder is named as such (MkDocs would only say "not found", since each language's
+build sees its own files alone).
 """
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from lib import build
+from lib.links import link_problem
 
 SOURCES: dict[str, str] = {}  # built page path (relative to site/) -> its Markdown source
 
@@ -71,8 +77,12 @@ def check_site(site: Path, others: set[str], sources: dict[str, str] | None = No
         where = sources.get(rel, f"site/{rel}")
         page_dir = PurePosixPath(rel).parent
         for tag, url in parsed.links:
+            problem = link_problem(url)
+            if problem:
+                problems.append(f"{where}: {problem}")
+                continue
             parts = urlsplit(url)
-            if parts.scheme or parts.netloc or url.startswith(("mailto:", "tel:", "data:", "javascript:")):
+            if parts.scheme or parts.netloc:
                 continue
             if parts.path.startswith("/"):
                 problems.append(f"{where}: absolute link {url!r}")
@@ -114,6 +124,43 @@ def normalise(path: PurePosixPath) -> PurePosixPath | None:
         else:
             out.append(part)
     return PurePosixPath(*out) if out else PurePosixPath(".")
+
+
+MARKDOWN_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+
+
+def cross_language_links(docs_dir: Path, locales: list[str]) -> list[str]:
+    """One message per Markdown link that leads out of its page's language folder."""
+    problems = []
+    for locale in locales:
+        folder = docs_dir / locale
+        for path in sorted(folder.rglob("*.md")):
+            text = path.read_bytes().decode("utf-8", "replace")
+            for match in MARKDOWN_LINK.finditer(text):
+                url = match.group(1) or match.group(2)
+                target = urlsplit(url)
+                if target.scheme or target.netloc or not target.path:
+                    continue
+                resolved = normalise(PurePosixPath(path.relative_to(docs_dir).parent.as_posix()) / unquote(target.path))
+                if resolved is None or not resolved.parts or resolved.parts[0] == locale:
+                    continue
+                name = f"docs/{path.relative_to(docs_dir).as_posix()}"
+                other = resolved.parts[0]
+                if other in locales:
+                    same = PurePosixPath(locale, *resolved.parts[1:])
+                    problems.append(f"{name}: the link '{url}' leads into the {other} pages; every language links within "
+                                    f"its own folder (the same page here is docs/{same})")
+                elif resolved.suffix == ".md":
+                    problems.append(f"{name}: the link '{url}' leads out of docs/{locale}/ to a page of no language")
+    return problems
+
+
+def on_pre_build(config) -> None:
+    if build.is_nested_build(config):
+        return  # all languages' pages are read at once
+    problems = cross_language_links(Path(config.docs_dir), build.built_languages(config))
+    if problems:
+        raise PluginError("Links that leave their language:\n  " + "\n  ".join(problems))
 
 
 def on_post_page(output, page, config):
