@@ -20,6 +20,7 @@ def on_config(config):
     context.lang = build.current_language(config)
     context.default = build.default_language(config)
     context.languages = build.built_languages(config)
+    context.bank = None
     try:
         labels = label_file.load(build.root(config))
     except SourceError as error:

@@ -66,50 +66,68 @@ def language_of(rel: PurePosixPath, others: set[str]) -> str | None:
 
 
 def check_site(site: Path, others: set[str], sources: dict[str, str] | None = None) -> list[str]:
-    """Return one message per broken link, broken anchor or cross-language link."""
+    """Return one message per broken link, broken anchor or cross-language link.
+
+    Every page repeats the navigation's links, so a link is resolved once per folder it is
+    made from (the cache), against the set of the site's files read once: the cost grows with
+    the number of distinct links, not with pages times links."""
     sources = sources or {}
-    pages = {p.relative_to(site).as_posix(): p for p in site.rglob("*.html")}
-    scans = {rel: scan(p) for rel, p in pages.items()}
+    files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    scans = {rel: scan(site / rel) for rel in files if rel.endswith(".html")}
+    resolved_cache: dict[tuple[str, str], tuple[str | None, str | None]] = {}
     problems = []
     for rel, parsed in sorted(scans.items()):
         if rel.endswith("404.html"):
             continue  # served at any depth; its links are absolute to the site root
         where = sources.get(rel, f"site/{rel}")
         page_dir = PurePosixPath(rel).parent
+        source_lang = language_of(PurePosixPath(rel), others)
         for tag, url in parsed.links:
-            problem = link_problem(url)
+            key = (page_dir.as_posix(), url)
+            if key not in resolved_cache:
+                resolved_cache[key] = resolve(url, page_dir, files)
+            problem, target_rel = resolved_cache[key]
+            target_rel = rel if target_rel is SAME_PAGE else target_rel
             if problem:
                 problems.append(f"{where}: {problem}")
                 continue
-            parts = urlsplit(url)
-            if parts.scheme or parts.netloc:
+            if target_rel is None:
+                continue  # an address outside the site
+            target_lang = language_of(PurePosixPath(target_rel), others)
+            if target_rel != rel and target_lang is not None and source_lang != target_lang:
+                problems.append(f"{where}: link {url!r} leads into another language's pages")
                 continue
-            if parts.path.startswith("/"):
-                problems.append(f"{where}: absolute link {url!r}")
-                continue
-            if parts.path:
-                target = PurePosixPath(*[p for p in (page_dir / unquote(parts.path)).parts])
-                resolved = normalise(target)
-                if resolved is None:
-                    problems.append(f"{where}: link {url!r} leaves the site")
-                    continue
-                file = site / resolved
-                if file.is_dir():
-                    file = file / "index.html"
-                    resolved = resolved / "index.html"
-                if not file.is_file():
-                    problems.append(f"{where}: link {url!r} points to a missing page or file")
-                    continue
-                source_lang, target_lang = language_of(PurePosixPath(rel), others), language_of(resolved, others)
-                if target_lang is not None and source_lang != target_lang:
-                    problems.append(f"{where}: link {url!r} leads into another language's pages")
-                    continue
-                target_rel = resolved.as_posix()
-            else:
-                target_rel = rel
-            if parts.fragment and target_rel in scans and unquote(parts.fragment) not in scans[target_rel].ids:
-                problems.append(f"{where}: link {url!r}: no anchor #{unquote(parts.fragment)} on the target page")
+            fragment = unquote(urlsplit(url).fragment)
+            if fragment and target_rel in scans and fragment not in scans[target_rel].ids:
+                problems.append(f"{where}: link {url!r}: no anchor #{fragment} on the target page")
     return problems
+
+
+SAME_PAGE = "#"
+
+
+def resolve(url: str, page_dir: PurePosixPath, files: set[str]) -> tuple[str | None, str | None]:
+    """(problem, None) for a link that cannot work; (None, site path of the target) for a link
+    inside the site (the page itself for '#anchor'); (None, None) for an outside address."""
+    problem = link_problem(url)
+    if problem:
+        return problem, None
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        return None, None
+    if parts.path.startswith("/"):
+        return f"absolute link {url!r}", None
+    if not parts.path:
+        return None, SAME_PAGE
+    resolved = normalise(page_dir / unquote(parts.path))
+    if resolved is None:
+        return f"link {url!r} leaves the site", None
+    target = resolved.as_posix()
+    if target not in files:
+        target = (resolved / "index.html").as_posix() if resolved.parts else "index.html"
+        if target not in files:
+            return f"link {url!r} points to a missing page or file", None
+    return None, target
 
 
 def normalise(path: PurePosixPath) -> PurePosixPath | None:

@@ -21,6 +21,7 @@ class Context:
     pages: list = field(default_factory=list)  # every page, in navigation order
     env: object = None  # the Jinja environment MkDocs renders this language's pages with
     labels: dict = field(default_factory=dict)  # every label in this language
+    bank: dict | None = None  # the question bank, checked at the start of each language build
     _templates: dict = field(default_factory=dict)
 
     @property
@@ -84,10 +85,12 @@ def bank(config):
 
     from lib import quizbank
 
-    try:
-        return quizbank.load_cached(root(config) / "quizzes")
-    except quizbank.QuizError as error:
-        raise PluginError(str(error)) from None
+    if CONTEXT.bank is None:  # once per language build: every page asks
+        try:
+            CONTEXT.bank = quizbank.load_cached(root(config) / "quizzes")
+        except quizbank.QuizError as error:
+            raise PluginError(str(error)) from None
+    return CONTEXT.bank
 
 
 def is_web_address(url: str) -> bool:
