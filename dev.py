@@ -3,8 +3,9 @@
 
     python3 dev.py serve      install what is needed, then preview the site on http://127.0.0.1:8000
     python3 dev.py test       install what is needed (Chromium too, as root), then run every test
+                              (python3 dev.py test -m "not browser": the fast layer, no browser)
     python3 dev.py build      install what is needed, then build the site into site/ (strict)
-    python3 dev.py bench      install what is needed, then print the quiz budgets (size, build time)
+    python3 dev.py bench      install what is needed, then print the bank report and the build budgets
     python3 dev.py offline    install what is needed, then build dist/customer-orientation-offline.zip:
                               the whole site in every language, to open from disk (file://)
 
@@ -17,13 +18,14 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 PYTHON = VENV / "bin" / "python"
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))  # tests/conftest.py reads the same variable
 
 
 def run(*cmd: str, **kwargs) -> None:
@@ -74,13 +76,19 @@ def main() -> None:
         run(str(PYTHON), "-m", "mkdocs", "build", "--strict", *sys.argv[2:], env=env)
     elif job == "test":
         install("requirements-test.txt")
-        install_chromium()
-        run(str(PYTHON), "-m", "pytest", *sys.argv[2:], env=env)
+        if "not browser" not in " ".join(sys.argv[2:]):
+            install_chromium()
+        started = time.monotonic()
+        try:
+            run(str(PYTHON), "-m", "pytest", *sys.argv[2:], env=env)
+        finally:
+            print(f"test suite: {time.monotonic() - started:.0f} s wall time (budget: 600 s)", flush=True)
     elif job == "offline":
         install("requirements.txt")
         build_offline(env)
     elif job == "bench":
         install("requirements.txt")
+        run(str(PYTHON), "tests/bank_report.py", env=env)
         run(str(PYTHON), "tests/benchmark.py", env=env)
     else:
         sys.exit(__doc__)

@@ -28,26 +28,29 @@ from lib.links import link_problem
 SOURCES: dict[str, str] = {}  # built page path (relative to site/) -> its Markdown source
 
 
-IDS = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)\s*=\s*["']([^"']*)["']""")
+IDS = re.compile(r"""\s(?:id|name)\s*=\s*["']([^"']*)["']""")
 LINK_TAGS = re.compile(r"<(a|area|img|link|script|source|iframe)\b([^>]*)>", re.I)
-ATTR = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+TARGET = re.compile(r"""\b(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+ALTERNATE = re.compile(r"""\bhreflang\b|\brel\s*=\s*["']?(?:alternate|canonical)\b""", re.I)
 
 
 class PageScan:
     """The ids a built page offers and the links it makes: a regular-expression scan of the
-    tags that can carry them (a full HTML parser gives the same answers, far slower)."""
+    tags that can carry them (a full HTML parser gives the same answers, far slower). An
+    attribute is only looked at in tags that can link; alternates (the language switcher,
+    hreflang) are the one place meant to link into another language."""
 
     def __init__(self, html: str) -> None:
         self.ids: set[str] = {unescape(i) for i in IDS.findall(html) if i}
         self.links: list[tuple[str, str]] = []  # (tag, url)
         for match in LINK_TAGS.finditer(html):
-            tag = match.group(1).lower()
-            attrs = {m.group(1).lower(): unescape(m.group(2) or m.group(3) or m.group(4) or "") for m in ATTR.finditer(match.group(2))}
-            if "hreflang" in attrs or (tag == "link" and attrs.get("rel") in ("alternate", "canonical")):
+            attrs = match.group(2)
+            if "=" not in attrs or ALTERNATE.search(attrs):
                 continue
-            for attr in ("href", "src"):
-                if attrs.get(attr):
-                    self.links.append((tag, attrs[attr]))
+            for target in TARGET.finditer(attrs):
+                url = unescape(target.group(2) or target.group(3) or target.group(4) or "")
+                if url:
+                    self.links.append((match.group(1).lower(), url))
 
 
 def scan(path: Path) -> PageScan:

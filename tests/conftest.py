@@ -112,3 +112,14 @@ def page(browser):
     pg.js_errors = errors
     yield pg
     context.close()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Layers a developer can run alone: `-m "not browser"` is the fast layer (unit tests and
+    build checks, no Chromium); `-m "not build and not browser"` the unit tests alone."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & {"browser", "page", "server"}:
+            item.add_marker(pytest.mark.browser)
+        if fixtures & {"built_site", "build_copy", "server", "unzipped"}:
+            item.add_marker(pytest.mark.build)
