@@ -39,10 +39,14 @@ RUN_QUERY = """async (query) => {
   const box = document.querySelector("input[data-md-component=search-query]");
   const output = document.querySelector("[data-md-component=search-result]");
   const before = output.innerHTML;
+  const placeholder = JSON.parse(document.getElementById("__config").textContent).translations["search.result.placeholder"];
+  const meta = output.querySelector(".md-search-result__meta");
+  // shown: the list changed and, for a query, says something other than "type to start searching"
+  const done = () => output.innerHTML !== before && (!query || meta.textContent.trim() !== placeholder);
   const start = performance.now();
   const changed = new Promise((resolve, reject) => {
     const observer = new MutationObserver(() => {
-      if (output.innerHTML !== before) { observer.disconnect(); resolve(performance.now()); }
+      if (done()) { observer.disconnect(); resolve(performance.now()); }
     });
     observer.observe(output, {childList: true, subtree: true, characterData: true});
     setTimeout(() => { observer.disconnect(); reject(new Error("no results for " + query)); }, 20000);
