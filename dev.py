@@ -5,7 +5,8 @@
     python3 dev.py test       install what is needed (Chromium too, as root), then run every test
                               (python3 dev.py test -m "not browser": the fast layer, no browser)
     python3 dev.py build      install what is needed, then build the site into site/ (strict)
-    python3 dev.py bench      install what is needed, then print the bank report and the build budgets
+    python3 dev.py bench      install what is needed, then print the bank report, the build budgets
+                              and the search figures (index bytes, times with the CPU throttled, queries found)
     python3 dev.py offline    install what is needed, then build dist/customer-orientation-offline.zip:
                               the whole site in every language, to open from disk (file://)
 
@@ -87,9 +88,11 @@ def main() -> None:
         install("requirements.txt")
         build_offline(env)
     elif job == "bench":
-        install("requirements.txt")
+        install("requirements-test.txt")
+        install_chromium()
         run(str(PYTHON), "tests/bank_report.py", env=env)
         run(str(PYTHON), "tests/benchmark.py", env=env)
+        run(str(PYTHON), "tests/search_bench.py", env=env)
     else:
         sys.exit(__doc__)
 

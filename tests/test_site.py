@@ -61,15 +61,18 @@ def test_the_404_page_speaks_every_language(built_site):
         assert text in html
 
 
-def test_each_language_has_its_own_search_index(built_site):
+def test_each_language_has_its_own_search_index_in_scopes(built_site):
     for lang, prefix in LANGS.items():
-        index = json.loads((built_site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
-        titles = {d["location"]: d["title"] for d in index["docs"]}
-        assert "chapters/01-what-it-is/" in titles
-        assert not any(loc.startswith(("el/", "en/")) for loc in titles)
-        assert "folded" in index["config"]["fields"]
-    el = json.loads((built_site / "el/search/search_index.json").read_text(encoding="utf-8"))
-    assert any("πελάτης" in d["text"] and "πελατης" in d["folded"] for d in el["docs"])
+        folder = built_site / prefix / "search"
+        stub = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
+        assert stub["docs"] == [] and stub["config"]["course"]["lang"] == lang, "pages load no documents"
+        learner = json.loads((folder / "learner.json").read_text(encoding="utf-8"))
+        trainer = json.loads((folder / "trainer.json").read_text(encoding="utf-8"))
+        pages = {d["location"].split("#")[0] for d in learner}
+        assert "chapters/01-what-it-is/" in pages and "reference/glossary/" in pages
+        assert not any(p.startswith(("el/", "en/", "trainer/", "final-test/", "review/")) for p in pages)
+        assert {d["location"].split("#")[0] for d in trainer} >= {"trainer/answer-key/", "trainer/01-what-it-is/"}
+        assert all(set(d) <= {"location", "title", "text", "boost"} for d in learner + trainer), "text stored once"
 
 
 def test_no_asset_is_loaded_from_elsewhere(built_site):
