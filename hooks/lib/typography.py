@@ -16,36 +16,35 @@ UNITS = {
     "en": r"(?:%|roubles?|euros?|€|dollars?|\$|min(?:utes?)?\b|seconds?|hours?|days?|weeks?|months?|years?|million|billion|thousand|"
           r"km|kg|points?|steps?|times)",
 }
-GROUPS = re.compile(r"(?<![\d.,])(\d{1,3})((?: \d{3})+)(?![\d])")
-SKIP = re.compile(r"<(script|style|pre|code|textarea)\b.*?</\1>", re.S | re.I)
-TAG = re.compile(r"(<[^>]*>)")
-# "27 δισ. ευρώ", "3 млн рублей": the scale word stays with its currency too
-SCALE = re.compile(r"(\d\u00a0(?:тыс\.|млн|млрд|δισ\.|εκατ\.|χιλ\.|million|billion|thousand)) "
-                   r"(?=руб|евро|доллар|ευρώ|ρούβλ|δολάρ|€|\$|rouble|euro|dollar)")
+SCALES = r"(?:тыс\.|млн|млрд|δισ\.|εκατ\.|χιλ\.|million|billion|thousand)"
+CURRENCIES = r"(?:руб|евро|доллар|ευρώ|ρούβλ|δολάρ|€|\$|rouble|euro|dollar)"
+# markup that must stay as written, then a tag (its attributes: a viewBox of "0 0 100 200"
+# is no number), then what gets non-breaking spaces: a long number with its groups, and a
+# figure with its unit (a scale word and its currency too)
+KEEP = r"<(?P<block>script|style|pre|code|textarea|svg)\b.*?</(?P=block)>|<[^>]*>"
 _patterns: dict[str, re.Pattern] = {}
+
+
+def pattern(lang: str) -> re.Pattern:
+    if lang not in _patterns:
+        unit = UNITS.get(lang, UNITS["en"])
+        figure = rf"(?<![\d.,])\d{{1,3}}(?: \d{{3}})+(?!\d)|\d"
+        _patterns[lang] = re.compile(
+            rf"{KEEP}|(?P<set>(?:{figure})(?: {SCALES} {CURRENCIES}\w*| {unit}(?!\w))?)", re.S | re.I)
+    return _patterns[lang]
+
+
+def _set(match: re.Match) -> str:
+    found = match.group("set")
+    return found.replace(" ", NBSP) if found and " " in found else match.group(0)
 
 
 def text(value: str, lang: str) -> str:
     """One run of text (no markup) with its spaces set."""
-    if not any(c.isdigit() for c in value):
-        return value
-    value = GROUPS.sub(lambda m: m.group(1) + m.group(2).replace(" ", NBSP), value)
-    if lang not in _patterns:
-        _patterns[lang] = re.compile(rf"(\d) ({UNITS.get(lang, UNITS['en'])})(?![\w])")
-    value = _patterns[lang].sub(rf"\1{NBSP}\2", value)
-    return SCALE.sub(rf"\1{NBSP}", value)
+    return html(value, lang)
 
 
 def html(markup: str, lang: str) -> str:
-    """HTML with the text between its tags set; code, scripts and attributes untouched."""
-    out, last = [], 0
-    for skipped in SKIP.finditer(markup):
-        out.append(_outside_tags(markup[last:skipped.start()], lang))
-        out.append(skipped.group(0))
-        last = skipped.end()
-    out.append(_outside_tags(markup[last:], lang))
-    return "".join(out)
-
-
-def _outside_tags(markup: str, lang: str) -> str:
-    return "".join(part if part.startswith("<") else text(part, lang) for part in TAG.split(markup))
+    """HTML with the text between its tags set, in one pass of one regular expression;
+    code, scripts, drawings and attributes untouched."""
+    return pattern(lang).sub(_set, markup)
