@@ -167,7 +167,8 @@
     return { state: "ok", record: data, version: VERSION };
   }
 
-  function newer(a, b) { return !isObject(a) ? b : !isObject(b) ? a : String(b.at || "") > String(a.at || "") ? b : a; }
+  /* The newer of two entries; on a tie b, the side being merged in (this page's own change). */
+  function newer(a, b) { return !isObject(a) ? b : !isObject(b) ? a : String(b.at || "") >= String(a.at || "") ? b : a; }
   function union(a, b) {
     var seen = {}, out = [];
     (a || []).concat(b || []).forEach(function (x) {
@@ -176,7 +177,7 @@
     });
     return out.sort(function (x, y) { return x.at < y.at ? -1 : x.at > y.at ? 1 : 0; });
   }
-  /* Two records into one: per question and per entry the newer wins (a wins ties), histories
+  /* Two records into one: per question and per entry the newer wins (b wins ties), histories
      are joined, resets are kept (what they reset stays gone), unknown fields are kept. */
   function merge(a, b) {
     var out = {};
