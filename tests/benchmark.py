@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-QUIZ_ASSETS = ["docs/assets/quiz.js", "docs/assets/quiz.css"]
+QUIZ_ASSETS = ["docs/assets/course-core.js", "docs/assets/quiz.js", "docs/assets/quiz.css"]  # a quiz needs the progress core
 
 PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "quizzes", "glossary.yml", "glossary.schema.json", "labels.yml", "labels.schema.json"]
 
@@ -123,7 +123,7 @@ def main() -> None:
 
     raw = sum((ROOT / f).stat().st_size for f in QUIZ_ASSETS)
     packed = sum(len(gzip.compress((ROOT / f).read_bytes(), 9)) for f in QUIZ_ASSETS)
-    print(f"quiz script + style: {raw / 1024:.1f} KB raw, {packed / 1024:.2f} KB gzipped (budget 8 KB): "
+    print(f"quiz scripts (core + quiz) + style: {raw / 1024:.1f} KB raw, {packed / 1024:.2f} KB gzipped (budget 8 KB): "
           f"{'within' if packed <= 8 * 1024 else 'OVER'} budget")
     hook_budget(args.runs)
 

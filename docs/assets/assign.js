@@ -7,13 +7,12 @@
  */
 (function () {
   "use strict";
-  var store = window.courseProgress;
+  var core = window.courseCore;  /* the progress core: whether a lesson is passed is asked from it */
   var codes = window.courseCode;
-  var mapNode = document.getElementById("course-map");
-  if (!store || !codes || !mapNode) return;
+  if (!core || !codes) return;
   var KEY = "course-assignment-v1";
-  var t = store.t;
-  var lessons = JSON.parse(mapNode.textContent);
+  var t = core.t;
+  var lessons = core.lessons;
   var quizIds = lessons.map(function (l) { return l.quiz; });
 
   function valid(a) {
@@ -40,9 +39,8 @@
 
   function render() {
     if (!banner || !current || current.dismissed) return;
-    var data = store.read();
     var items = lessons.filter(function (l) { return current.i.indexOf(l.quiz) !== -1; });
-    var done = items.filter(function (l) { var q = data.quizzes[l.quiz]; return q && q.passed === true; });
+    var done = items.filter(function (l) { return core.lessonState(l).passed; });
     if (!items.length || done.length === items.length) { banner.hidden = true; return; }
     var body = banner.querySelector("[data-assignment-body]");
     body.textContent = "";
@@ -69,6 +67,7 @@
       if (current) { current.dismissed = true; save(current); }
     });
   }
+  core.subscribe(render);
   render();
 
   /* The trainer's page that makes the link. */

@@ -1,17 +1,20 @@
 /*
  * Pages that draw on the whole question bank (overrides/partials/question-bank.html):
  *  - the final test: a fresh set each attempt (one question from every chapter and case, the
- *    rest at random, 20 in all), pass mark 80%; the result is kept as progress.final, and the
- *    latest passed attempt as progress.finalPassed (the certificate reads it);
- *  - review my mistakes: every question got wrong so far, to answer again; answered right
- *    twice here, it drops out.
+ *    rest at random, 20 in all), pass mark 80%; each finished attempt goes to the progress core
+ *    (the certificate asks it), its mistakes go to review, and a failed attempt lists the
+ *    chapters and cases where the mistakes were, with links;
+ *  - review my mistakes: the mistakes due today under spaced repetition (course-core.js: again
+ *    after 1, 3 and 7 days; out once answered right on each of those separate days), each with
+ *    the chapter or case it comes from.
  */
 (function () {
   "use strict";
-  var store = window.courseProgress;
+  var core = window.courseCore;
+  var Question = window.courseQuiz && window.courseQuiz.Question;
   var section = document.querySelector(".quiz--bank");
-  if (!store || !section) return;
-  var t = store.t;
+  if (!core || !Question || !section) return;
+  var t = core.t;
   var mode = section.dataset.mode;
   var items = Array.prototype.slice.call(section.querySelectorAll(".quiz-bank__item"));
   var status = section.querySelector("[data-bank-status]");
@@ -29,6 +32,26 @@
     return copy;
   }
   function idOf(item) { return item.querySelector(".quiz-q").dataset.qid; }
+  function lessonOf(item) { return core.lessonByQuiz(item.dataset.quiz); }
+  function link(lesson) {
+    var a = document.createElement("a");
+    a.href = lesson.href;
+    a.textContent = lesson.title;
+    return a;
+  }
+  /* "From: <chapter>" above a review question, linked to the chapter. */
+  function source(item) {
+    var lesson = lessonOf(item);
+    var p = item.querySelector(".quiz-bank__from");
+    if (!lesson) { if (p) p.remove(); return; }
+    if (!p) {
+      p = document.createElement("p");
+      p.className = "quiz-bank__from";
+      item.insertBefore(p, item.firstChild);
+    }
+    p.textContent = t("review_from") + " ";
+    p.appendChild(link(lesson));
+  }
 
   function show(chosen) {
     var list = section.querySelector(".quiz-bank__questions");
@@ -37,26 +60,29 @@
       list.appendChild(item);
       item.hidden = false;
       item.querySelector(".quiz-q__number").textContent = t("question", { n: (i + 1) + " / " + chosen.length });
-      var q = questions[idOf(item)] || (questions[idOf(item)] = new store.Question(item.querySelector(".quiz-q"), recorder));
+      var q = questions[idOf(item)] || (questions[idOf(item)] = new Question(item.querySelector(".quiz-q"), host));
       q.retry(false);
+      if (mode === "review") source(item);
     });
     answers = {};
     end.hidden = true;
   }
 
-  var recorder = { record: function (id, state) {
-    answers[id] = state.right;
-    var data = store.read();
-    if (mode === "review") {
-      var before = data.questions[id] || {};
-      var count = state.right ? (before.reviewRight || 0) + 1 : 0;
-      var saved = store.withHistory(before, state);
-      saved.reviewRight = count;
-      data.questions[id] = saved;
-      store.write(data);
-      status.textContent = count >= 2 ? t("review_learned") : "";
-      return;
+  var host = {
+    record: function (q, choice) {
+      var done = core.answer(q.id, choice, mode);
+      if (mode === "final") { answers[q.id] = done.right; finalProgress(); }
+      return done;
+    },
+    said: function (q, done) {
+      if (mode !== "review") return "";
+      if (done.learned) return t("review_learned");
+      if (!done.right || !done.review) return done.right ? "" : t("review_again");
+      return t(done.moved ? "review_scheduled" : "review_not_due", { date: done.review.due });
     }
+  };
+
+  function finalProgress() {
     var shown = items.filter(function (item) { return !item.hidden; });
     var done = Object.keys(answers).length;
     status.textContent = t("progress", { answered: done, total: shown.length });
@@ -64,20 +90,44 @@
     var right = Object.keys(answers).filter(function (k) { return answers[k] === true; }).length;
     var percent = Math.round(100 * right / shown.length);
     var passed = right / shown.length >= Number(section.dataset.pass);
-    var attempt = { score: right, total: shown.length, percent: percent, passed: passed,
-      date: new Date().toISOString().slice(0, 10), lang: document.documentElement.lang };
-    data.final = attempt;
-    if (passed) data.finalPassed = attempt;
-    store.write(data);
+    var missed = shown.filter(function (item) { return answers[idOf(item)] !== true; });
+    var saved = core.finishFinal({ at: new Date().toISOString(), right: right, total: shown.length, passed: passed,
+      lang: document.documentElement.lang, missed: missed.map(idOf) });
     end.hidden = false;
     result.className = "quiz__score " + (passed ? "is-right" : "is-wrong");
     result.textContent = t("score", { right: right, total: shown.length, percent: percent }) + " " +
       (passed ? "✓ " + t("final_passed") : "✗ " + t("final_failed", { pass: Math.round(Number(section.dataset.pass) * 100) }));
-    if (next) next.hidden = !passed;
+    revisit(passed ? [] : missed);
+    if (next) next.hidden = !passed || !saved;
     start.textContent = t("final_again");
     start.parentNode.hidden = false;
     result.scrollIntoView({ block: "center" });
-  } };
+  }
+  /* After a failed attempt: the chapters and cases of its mistakes, with links and counts. */
+  function revisit(missed) {
+    var box = end.querySelector("[data-bank-revisit]");
+    if (!box) { box = document.createElement("div"); box.setAttribute("data-bank-revisit", ""); result.parentNode.insertBefore(box, result.nextSibling); }
+    box.textContent = "";
+    if (!missed.length) return;
+    var counts = {}, order = [];
+    missed.forEach(function (item) {
+      var lesson = lessonOf(item);
+      if (!lesson) return;
+      if (!counts[lesson.quiz]) { counts[lesson.quiz] = 0; order.push(lesson); }
+      counts[lesson.quiz] += 1;
+    });
+    var intro = document.createElement("p");
+    intro.textContent = t("final_revisit");
+    box.appendChild(intro);
+    var list = document.createElement("ul");
+    core.lessons.filter(function (l) { return order.indexOf(l) !== -1; }).forEach(function (lesson) {
+      var li = document.createElement("li");
+      li.appendChild(link(lesson));
+      li.appendChild(document.createTextNode(" — " + t("final_mistakes", { n: counts[lesson.quiz] })));
+      list.appendChild(li);
+    });
+    box.appendChild(list);
+  }
 
   function startFinal() {
     var byQuiz = {};
@@ -87,20 +137,23 @@
     var size = Math.max(Number(section.dataset.size) || 20, chosen.length);
     chosen = shuffled(chosen.concat(rest.slice(0, size - chosen.length)));
     show(chosen);
+    revisit([]);
     status.textContent = t("progress", { answered: 0, total: chosen.length });
     start.parentNode.hidden = true;
     chosen[0].querySelector("input, button").focus();
   }
 
   function startReview() {
-    var data = store.read();
-    var missed = items.filter(function (item) {
-      var q = data.questions[idOf(item)];
-      return q && q.missed === true && (q.reviewRight || 0) < 2;
-    });
-    show(missed);
+    var due = core.review();
+    var ids = due.due.map(function (d) { return d.id; });
+    var shown = items.filter(function (item) { return ids.indexOf(idOf(item)) !== -1; });
+    show(shown);
     start.parentNode.hidden = true;
-    status.textContent = missed.length ? t("review_count", { n: missed.length }) : t("review_none");
+    var said = [];
+    if (shown.length) said.push(t("review_count", { n: shown.length }));
+    else if (!due.later.length) said.push(t("review_none"));
+    if (due.later.length) said.push(t("review_later", { n: due.later.length, date: due.next }));
+    status.textContent = said.join(" ");
   }
 
   start.addEventListener("click", mode === "final" ? startFinal : startReview);

@@ -1,36 +1,66 @@
 /*
- * The certificate page: unlocked by a passed final test (progress.finalPassed, written by
- * docs/assets/bank.js); the learner types their name (kept in this browser), and the sheet
- * shows name, date, language, final score and the chapters and cases passed, ready to print.
+ * The certificate page: issued when the progress core says every chapter and case is passed and
+ * the final test is passed (course-core.js, certificateOf); until then the page lists exactly
+ * what is missing, with links. The learner types their name (kept in this browser), and the
+ * sheet shows name, date, language, final score and the lessons passed, ready to print.
  */
 (function () {
   "use strict";
-  var store = window.courseProgress;
+  var core = window.courseCore;
   var tool = document.querySelector("[data-certificate]");
-  var mapNode = document.getElementById("course-map");
-  if (!store || !tool || !mapNode) return;
+  if (!core || !tool) return;
   var NAME_KEY = "course-certificate-name-v1";
-  var t = store.t;
-  var data = store.read();
-  var final = data.finalPassed;
-  if (!final || final.passed !== true || typeof final.percent !== "number") return;
-  var lessons = JSON.parse(mapNode.textContent);
-  var passed = lessons.filter(function (l) { var q = data.quizzes[l.quiz]; return q && q.passed === true; });
+  var t = core.t;
   var sheet = tool.querySelector("[data-sheet]");
   var input = tool.querySelector("[data-name-input]");
-  tool.querySelector("[data-locked]").hidden = true;
-  tool.querySelector("[data-unlocked]").hidden = false;
-  sheet.hidden = false;
-  sheet.querySelector("[data-date]").textContent = final.date;
-  sheet.querySelector("[data-score]").textContent = t("cert_score_value", { score: final.score, total: final.total, percent: final.percent });
-  sheet.querySelector("[data-lessons]").textContent = t("cert_lessons_value", { n: passed.length, total: lessons.length }) +
-    (passed.length ? ": " + passed.map(function (l) { return l.title; }).join("; ") : "");
+  var locked = tool.querySelector("[data-locked]");
+  var missingList = tool.querySelector("[data-missing]");
+
+  function statusOf(state) {
+    if (state.status === "in_progress") return t("status_in_progress", { answered: state.answered, total: state.total });
+    return t("status_not_started");
+  }
+  function item(href, title, text) {
+    var li = document.createElement("li");
+    var a = document.createElement("a");
+    a.href = href;
+    a.textContent = title;
+    li.appendChild(a);
+    li.appendChild(document.createTextNode(" — " + text));
+    return li;
+  }
   function showName() { sheet.querySelector("[data-name]").textContent = input.value.trim() || "—"; }
+
+  function render() {
+    var cert = core.certificate();
+    tool.querySelector("[data-unlocked]").hidden = !cert.eligible;
+    sheet.hidden = !cert.eligible;
+    locked.hidden = cert.eligible;
+    missingList.textContent = "";
+    if (!cert.eligible) {
+      locked.querySelector("[data-locked-text]").textContent = t("cert_missing", { n: cert.missing.length + (cert.final ? 0 : 1) });
+      cert.missing.forEach(function (s) { missingList.appendChild(item(s.lesson.href, s.lesson.title, statusOf(s))); });
+      if (!cert.final) {
+        var last = core.record().finals.slice(-1)[0];
+        missingList.appendChild(item(tool.dataset.finalHref, t("cert_final_title"),
+          last ? t("cert_final_failed", { right: last.right, total: last.total }) : t("cert_final_todo")));
+      }
+      return;
+    }
+    var final = cert.final;
+    sheet.querySelector("[data-date]").textContent = cert.date.slice(0, 10);
+    sheet.querySelector("[data-score]").textContent = t("cert_score_value", { score: final.right, total: final.total, percent: Math.round(100 * final.right / final.total) });
+    sheet.querySelector("[data-lessons]").textContent = t("cert_lessons_value", { n: cert.states.length, total: cert.states.length }) +
+      ": " + cert.states.map(function (s) { return s.lesson.title; }).join("; ");
+  }
+
   try { input.value = window.localStorage.getItem(NAME_KEY) || ""; } catch (e) { /* unavailable */ }
   showName();
   input.addEventListener("input", function () {
     showName();
-    try { window.localStorage.setItem(NAME_KEY, input.value); } catch (e) { /* unavailable */ }
+    try { window.localStorage.setItem(NAME_KEY, input.value); } catch (e) { /* unavailable: the name lasts for this visit */ }
   });
   tool.querySelector("[data-action=print]").addEventListener("click", function () { window.print(); });
+  core.subscribe(render);
+  render();
 })();

@@ -9,7 +9,7 @@
 (function () {
   "use strict";
   var KEY = "course-checklists-v1";
-  var shared = window.courseProgress;  /* docs/assets/quiz.js: labels and the language's root */
+  var shared = window.courseCore;  /* docs/assets/course-core.js: labels and the language's root */
 
   document.querySelectorAll(".md-content abbr[title]").forEach(function (abbr) { abbr.tabIndex = 0; });
   document.querySelectorAll("[data-print-date]").forEach(function (el) {

@@ -1,43 +1,17 @@
 /*
- * Self-check quizzes (rendered by hooks/quizzes.py from overrides/partials/quiz.html):
- * check, retry, reveal, score; progress in localStorage under one versioned key; a tick in
- * the navigation for every page whose quiz is passed. Corrupt, foreign or unavailable
- * storage reads as "no progress yet" and never stops the page from working.
+ * Self-check quizzes (rendered by hooks/quizzes.py from overrides/partials/quiz.html): check,
+ * retry, reveal, score, start again. Answers go to the progress core (course-core.js) by option
+ * id; what a question shows after a reload, and the quiz's score and pass, come back from the
+ * core, worked out against this build's questions: an answer given to a question that has
+ * changed since reads as unanswered and is never shown. An answer that was shown ("Show the
+ * answer") does not count in this attempt, even when answered right afterwards.
+ * Question is shared with docs/assets/bank.js (the final test and review).
  */
 (function () {
   "use strict";
-  var KEY = "course-progress-v1";
-  var labels = {};
-  try { labels = JSON.parse(document.getElementById("course-labels").textContent); } catch (e) { /* labels stay keys */ }
-
-  function t(key, values) {
-    var text = labels[key] || key;
-    Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(values[k]); });
-    return text;
-  }
-  function isObject(x) { return x !== null && typeof x === "object" && !Array.isArray(x); }
-
-  /* Progress: {version: 1, questions: {id: {answered, right, choice, at}}, quizzes: {id: {score, total, passed,
-     date, page}}, last: {page, at}, final: {score, total, percent, passed, date, lang}, finalPassed: {…}};
-     "last" is the lesson page opened last, "finalPassed" the latest passed final test. */
-  function read() {
-    var data = null;
-    try { data = JSON.parse(window.localStorage.getItem(KEY)); } catch (e) { data = null; }
-    var clean = { version: 1, questions: {}, quizzes: {} };
-    if (!isObject(data) || data.version !== 1) return clean;
-    if (isObject(data.last) && typeof data.last.page === "string") clean.last = data.last;
-    ["final", "finalPassed"].forEach(function (part) {  /* the final test (docs/assets/bank.js) */
-      if (isObject(data[part]) && typeof data[part].percent === "number") clean[part] = data[part];
-    });
-    ["questions", "quizzes"].forEach(function (part) {
-      if (!isObject(data[part])) return;
-      Object.keys(data[part]).forEach(function (id) { if (isObject(data[part][id])) clean[part][id] = data[part][id]; });
-    });
-    return clean;
-  }
-  function write(data) {
-    try { window.localStorage.setItem(KEY, JSON.stringify(data)); } catch (e) { /* private mode or full: progress lives for this page only */ }
-  }
+  var core = window.courseCore;
+  if (!core) return;
+  var t = core.t;
 
   function shuffle(parent, selector) {
     var items = Array.prototype.slice.call(parent.querySelectorAll(selector));
@@ -48,13 +22,17 @@
     items.forEach(function (item) { parent.appendChild(item); });
   }
 
-  function Question(form, quiz) {
+  /* One question's form. host.record(question, choice or null) stores the answer and returns
+     what the core made of it ({right, counted, ...}); host.said(question, result) may add words. */
+  function Question(form, host) {
     this.form = form;
-    this.quiz = quiz;
+    this.host = host;
     this.id = form.dataset.qid;
     this.type = form.dataset.type;
+    this.key = form.dataset.key;
     this.status = form.querySelector(".quiz-q__status");
     this.answer = form.querySelector(".quiz-q__answer");
+    this.shown = null;  /* the time of the stored answer on display, null when none */
     var q = this;
     form.addEventListener("submit", function (event) { event.preventDefault(); q.check(); });
     form.querySelector("[data-action=retry]").addEventListener("click", function () { q.retry(true); });
@@ -66,16 +44,10 @@
   Question.prototype.options = function () { return Array.prototype.slice.call(this.form.querySelectorAll(".quiz-opt")); };
   Question.prototype.steps = function () { return Array.prototype.slice.call(this.form.querySelectorAll(".quiz-order__item")); };
   Question.prototype.choice = function () {
-    if (this.type === "ordering") return this.steps().map(function (li) { return Number(li.dataset.step); });
-    return this.options().filter(function (o) { return o.querySelector("input").checked; })
-      .map(function (o) { return Number(o.dataset.option); }).sort();
+    if (this.type === "ordering") return this.steps().map(function (li) { return li.dataset.id; });
+    return this.options().filter(function (o) { return o.querySelector("input").checked; }).map(function (o) { return o.dataset.id; });
   };
-  Question.prototype.isRight = function (choice) {
-    if (this.type === "ordering") return choice.every(function (step, i) { return step === i; });
-    var right = this.options().filter(function (o) { return o.hasAttribute("data-correct"); })
-      .map(function (o) { return Number(o.dataset.option); }).sort();
-    return right.join() === choice.join();
-  };
+  Question.prototype.isRight = function (choice) { return core.pure.isRight({ type: this.type, key: this.key }, choice); };
   Question.prototype.lock = function (locked) {
     this.form.querySelectorAll("input, .quiz-order__move").forEach(function (el) { el.disabled = locked; });
     this.form.querySelector("[data-action=check]").hidden = locked;
@@ -86,7 +58,7 @@
   };
   Question.prototype.mark = function (choice, showRight) {
     this.options().forEach(function (o) {
-      var chosen = choice.indexOf(Number(o.dataset.option)) !== -1;
+      var chosen = choice.indexOf(o.dataset.id) !== -1;
       var correct = o.hasAttribute("data-correct");
       var mark = o.querySelector(".quiz-opt__mark");
       var feedback = o.querySelector(".quiz-opt__feedback");
@@ -97,51 +69,57 @@
       if (feedback) feedback.hidden = !chosen;
     });
     if (this.type === "ordering") {
+      var marked = choice.length > 0;
       this.steps().forEach(function (li, i) {
-        li.classList.toggle("is-right", Number(li.dataset.step) === i);
-        li.classList.toggle("is-wrong", Number(li.dataset.step) !== i);
+        li.classList.toggle("is-right", marked && Number(li.dataset.step) === i);
+        li.classList.toggle("is-wrong", marked && Number(li.dataset.step) !== i);
       });
     }
   };
-  Question.prototype.show = function (choice, right) {
+  Question.prototype.say = function (text, kind) {
+    this.status.textContent = text;
+    this.status.className = "quiz-q__status" + (kind ? " is-" + kind : "");
+  };
+  /* Show an answer: the choice marked, the verdict and the feedback, the answer key open. */
+  Question.prototype.show = function (choice, right, counted, extra) {
     this.mark(choice, right);
     this.lock(true);
-    var said = [right ? "✓ " + t("right") : "✗ " + t("wrong")];
+    var said = [right ? (counted === false ? "✓ " + t("right_after_reveal") : "✓ " + t("right")) : "✗ " + t("wrong")];
     this.options().forEach(function (o) {
       var feedback = o.querySelector(".quiz-opt__feedback");
       if (feedback && !feedback.hidden) said.push(feedback.textContent.trim());
     });
-    this.status.textContent = said.join(" ");
-    this.status.className = "quiz-q__status " + (right ? "is-right" : "is-wrong");
+    if (extra) said.push(extra);
+    this.say(said.join(" "), right ? "right" : "wrong");
   };
-  Question.prototype.check = function () {
-    var choice = this.choice();
-    if (!choice.length) { this.status.textContent = t("choose_first"); this.status.className = "quiz-q__status"; return; }
-    var right = this.isRight(choice);
-    this.show(choice, right);
-    this.form.querySelector("[data-action=retry]").focus();
-    this.quiz.record(this.id, { answered: true, right: right, choice: choice, at: new Date().toISOString() });
-  };
-  Question.prototype.reveal = function () {
+  Question.prototype.showRevealed = function () {
     if (this.type === "ordering") {
       var list = this.form.querySelector(".quiz-order");
       this.steps().sort(function (a, b) { return a.dataset.step - b.dataset.step; }).forEach(function (li) { list.appendChild(li); });
     }
     this.mark([], true);
     this.lock(true);
-    this.status.textContent = t("revealed");
-    this.status.className = "quiz-q__status";
+    this.say(t("revealed"));
+  };
+  Question.prototype.check = function () {
+    var choice = this.choice();
+    if (!choice.length) { this.say(t("choose_first")); return; }
+    var result = this.host.record(this, choice);
+    this.show(choice, result.right, result.counted, this.host.said ? this.host.said(this, result) : "");
     this.form.querySelector("[data-action=retry]").focus();
-    this.quiz.record(this.id, { answered: true, right: false, choice: [], at: new Date().toISOString() });
+  };
+  Question.prototype.reveal = function () {
+    this.showRevealed();
+    var result = this.host.record(this, null);
+    if (this.host.said) { var extra = this.host.said(this, result); if (extra) this.say(t("revealed") + " " + extra); }
+    this.form.querySelector("[data-action=retry]").focus();
   };
   Question.prototype.retry = function (focus) {
     this.options().forEach(function (o) { o.querySelector("input").checked = false; });
     this.mark([], false);
-    this.form.querySelectorAll(".quiz-order__item").forEach(function (li) { li.classList.remove("is-right", "is-wrong"); });
     this.lock(false);
     this.answer.hidden = true;
-    this.status.textContent = "";
-    this.status.className = "quiz-q__status";
+    this.say("");
     if (this.type === "ordering") {
       var list = this.form.querySelector(".quiz-order");
       shuffle(list, ".quiz-order__item");
@@ -151,21 +129,35 @@
     var first = this.form.querySelector("input, .quiz-order__move");
     if (focus && first) first.focus();
   };
+  /* Show a stored answer (from the core: given to this very question, under its current key). */
   Question.prototype.restore = function (saved) {
-    var choice = Array.isArray(saved.choice) ? saved.choice.filter(function (n) { return typeof n === "number"; }) : [];
-    if (this.type === "ordering" && choice.length === this.steps().length) {
-      var list = this.form.querySelector(".quiz-order");
-      var byStep = {};
-      this.steps().forEach(function (li) { byStep[li.dataset.step] = li; });
-      if (choice.every(function (n) { return byStep[n]; })) choice.forEach(function (n) { list.appendChild(byStep[n]); });
-    }
-    this.options().forEach(function (o) { o.querySelector("input").checked = choice.indexOf(Number(o.dataset.option)) !== -1; });
-    if (choice.length) this.show(this.choice(), this.isRight(this.choice()));
-    else {  /* answered elsewhere (an imported file) or revealed: no choice to show, only the result */
+    if (saved.choice === null) { this.showRevealed(); return; }
+    var choice = saved.choice;
+    var onPage = this.type === "ordering" ? this.steps() : this.options();
+    var ids = onPage.map(function (el) { return el.dataset.id; });
+    if (!choice.every(function (id) { return ids.indexOf(id) !== -1; })) {
+      /* a wrong option was reworded since: the verdict still holds, the choice cannot be shown */
       this.mark([], true);
       this.lock(true);
-      this.status.textContent = saved.right === true ? "✓ " + t("right") : t("revealed");
+      var right = this.isRight(choice);
+      this.say(right ? "✓ " + t("right") : "✗ " + t("wrong"), right ? "right" : "wrong");
+      return;
     }
+    if (this.type === "ordering") {
+      var list = this.form.querySelector(".quiz-order");
+      choice.forEach(function (id) { list.appendChild(onPage[ids.indexOf(id)]); });
+    } else {
+      this.options().forEach(function (o) { o.querySelector("input").checked = choice.indexOf(o.dataset.id) !== -1; });
+    }
+    var right_ = this.isRight(choice);
+    this.show(choice, right_, right_ && saved.revealed !== true);
+  };
+  /* Bring the form in line with the stored answer (after a load, or a change in another tab). */
+  Question.prototype.sync = function (saved) {
+    var at = saved ? saved.at : null;
+    if (at === this.shown) return;
+    this.shown = at;
+    if (saved) this.restore(saved); else this.retry(false);
   };
   Question.prototype.move = function (button) {
     var li = button.closest(".quiz-order__item");
@@ -176,112 +168,69 @@
     list.insertBefore(li, up ? other : other.nextElementSibling);
     button.focus();
     var items = this.steps();
-    this.status.className = "quiz-q__status";
-    this.status.textContent = t("moved", {
-      step: li.querySelector(".quiz-order__text").textContent.trim(), n: items.indexOf(li) + 1, total: items.length
-    });
+    this.say(t("moved", { step: li.querySelector(".quiz-order__text").textContent.trim(), n: items.indexOf(li) + 1, total: items.length }));
   };
+
+  function day(iso) { return typeof iso === "string" ? iso.slice(0, 10) : ""; }
 
   function Quiz(section) {
     var quiz = this;
     this.section = section;
-    this.id = section.dataset.quiz;
-    this.pass = Number(section.dataset.pass) || 0.8;
+    this.lesson = core.lessonByQuiz(section.dataset.quiz);
     this.score = section.querySelector(".quiz__score");
+    this.history = section.querySelector("[data-quiz-history]");
     this.questions = Array.prototype.slice.call(section.querySelectorAll(".quiz-q")).map(function (form) {
       return new Question(form, quiz);
     });
-    var saved = read().questions;
     this.questions.forEach(function (q) {
       q.lock(false);
       q.answer.hidden = true;
       if (q.type !== "truefalse" && q.type !== "ordering") shuffle(q.form.querySelector(".quiz-options"), ".quiz-opt");
-      if (saved[q.id] && saved[q.id].answered === true) q.restore(saved[q.id]);
     });
     section.querySelector("[data-action=reset-quiz]").addEventListener("click", function () { quiz.reset(); });
-    this.update(read(), false);
+    this.render();
+    core.subscribe(function (record, source) { if (source === "storage") quiz.render(); });
   }
-  Quiz.prototype.record = function (id, state) {
-    var data = read();
-    data.questions[id] = withHistory(data.questions[id], state);
-    this.update(data, true);
+  Quiz.prototype.record = function (q, choice) {
+    var result = core.answer(q.id, choice, "lesson");
+    if (result.entry) q.shown = result.entry.at;
+    this.render();
+    return result;
   };
-  Quiz.prototype.update = function (data, save) {
-    var answered = 0, right = 0, total = this.questions.length;
-    this.questions.forEach(function (q) {
-      var s = data.questions[q.id];
-      if (s && s.answered === true) { answered += 1; if (s.right === true) right += 1; }
-    });
-    if (answered < total) {
-      this.score.textContent = answered ? t("progress", { answered: answered, total: total }) : "";
-    } else {
-      var percent = Math.round(100 * right / total);
-      var passed = right / total >= this.pass;
-      this.score.textContent = t("score", { right: right, total: total, percent: percent }) + " " +
-        (passed ? "✓ " + t("passed") : t("not_passed", { pass: Math.round(this.pass * 100) }));
-      this.score.className = "quiz__score " + (passed ? "is-right" : "is-wrong");
-      if (save) {
-        data.quizzes[this.id] = { score: right, total: total, passed: passed, date: new Date().toISOString().slice(0, 10), page: this.section.dataset.page };
-      }
+  Quiz.prototype.render = function () {
+    this.questions.forEach(function (q) { q.sync(core.answerOf(q.id)); });
+    if (!this.lesson) return;
+    var s = core.lessonState(this.lesson);
+    var pass = Math.round(this.lesson.pass * 100);
+    var said = [];
+    if (s.complete) {
+      said.push(t("score", { right: s.right, total: s.total, percent: s.percent }) + " " +
+        (s.passedNow ? "✓ " + t("passed") : t("not_passed", { pass: pass })));
+    } else if (s.answered) {
+      said.push(t("progress", { answered: s.answered, total: s.total }));
     }
-    if (save) { write(data); markNavigation(data); }
+    if (s.passedBefore && !s.passedNow) {
+      said.push("✓ " + t("passed_before", { date: day(s.passedBefore.at), percent: Math.round(100 * s.passedBefore.right / s.passedBefore.total) }));
+    }
+    this.score.textContent = said.join(" ");
+    this.score.className = "quiz__score" + (s.passed ? " is-right" : s.complete ? " is-wrong" : "");
+    if (this.history) {
+      this.history.textContent = s.first === null ? "" : t("quiz_history", { first: s.first, best: s.best === null ? "—" : s.best });
+    }
   };
   Quiz.prototype.reset = function () {
-    var data = read();
-    this.questions.forEach(function (q) { delete data.questions[q.id]; q.retry(false); });
-    delete data.quizzes[this.id];
-    write(data);
-    this.score.textContent = "";
-    this.score.className = "quiz__score";
-    markNavigation(data);
+    var s = core.lessonState(this.lesson);
+    if (!window.confirm(t(s.passed ? "reset_quiz_confirm_passed" : "reset_quiz_confirm"))) return;
+    core.resetQuiz(this.lesson.quiz);
+    this.render();
+    var first = this.section.querySelector(".quiz-q input, .quiz-q .quiz-order__move");
+    if (first) first.focus();
   };
 
-  /* A question once got wrong (or revealed) stays "missed" for "review my mistakes" until it
-     is answered right twice there (reviewRight, counted by docs/assets/bank.js). */
-  function withHistory(before, state) {
-    if ((isObject(before) && before.missed === true) || state.right !== true) state.missed = true;
-    if (isObject(before) && typeof before.reviewRight === "number" && state.missed) state.reviewRight = before.reviewRight;
-    return state;
-  }
-
-  /* The navigation: a tick, in words too, beside every page whose quiz is passed. */
-  function languageRoot() {
-    try { return new URL(JSON.parse(document.getElementById("__config").textContent).base, location.href).pathname.replace(/\/?$/, "/"); } catch (e) { return "/"; }
-  }
-  function markNavigation(data) {
-    var root = languageRoot();
-    var passed = {};
-    Object.keys(data.quizzes).forEach(function (id) {
-      var quiz = data.quizzes[id];
-      if (quiz.passed === true && typeof quiz.page === "string") passed[quiz.page] = true;
-    });
-    document.querySelectorAll(".md-nav__link[href]").forEach(function (link) {
-      var path = new URL(link.getAttribute("href"), location.href).pathname;
-      var key = path.indexOf(root) === 0 ? path.slice(root.length) : null;
-      var tick = link.querySelector(".course-passed");
-      if (key !== null && passed[key]) {
-        if (!tick) {
-          tick = document.createElement("span");
-          tick.className = "course-passed";
-          tick.innerHTML = '<span aria-hidden="true">✓</span><span class="quiz-sr"></span>';
-          tick.lastChild.textContent = " (" + t("nav_passed") + ")";
-          link.appendChild(tick);
-        }
-      } else if (tick) {
-        tick.remove();
-      }
-    });
-  }
-
-  /* Other course scripts (docs/assets/progress.js) share this one reader and writer. */
-  window.courseProgress = { read: read, write: write, markNavigation: markNavigation, Question: Question, withHistory: withHistory,
-    t: t, isObject: isObject, languageRoot: languageRoot };
+  window.courseQuiz = { Question: Question };
 
   document.querySelectorAll(".quiz:not(.quiz--bank)").forEach(function (section) {
     new Quiz(section);
-    var data = read();
-    data.last = { page: section.dataset.page, at: new Date().toISOString() };
-    write(data);
+    core.visit(section.dataset.page);
   });
-  markNavigation(read());
 })();

@@ -7,11 +7,10 @@
  */
 (function () {
   "use strict";
-  var store = window.courseProgress;
-  var mapNode = document.getElementById("course-map");
-  if (!store || !mapNode) return;
-  var t = store.t;
-  var lessons = JSON.parse(mapNode.textContent);
+  var core = window.courseCore;  /* the progress core: every score here is asked from it */
+  if (!core) return;
+  var t = core.t;
+  var lessons = core.lessons;
   var NAME_KEY = "course-certificate-name-v1";
   var CODE = /CO1\.([A-Za-z0-9_-]+)\.([0-9a-f]{8})/g;
 
@@ -58,11 +57,11 @@
     var out = mine.querySelector("[data-report-text]");
     try { name.value = window.localStorage.getItem(NAME_KEY) || ""; } catch (e) { /* unavailable */ }
     var build = function () {
-      var data = store.read();
       var scores = {};
-      lessons.forEach(function (l) { var q = data.quizzes[l.quiz]; if (q && q.passed === true && q.total) scores[l.quiz] = Math.round(100 * q.score / q.total); });
+      core.summary().states.forEach(function (s) { if (s.passed) scores[s.lesson.quiz] = s.best; });
+      var final = core.certificate().final;
       var report = { n: name.value.trim(), d: new Date().toISOString().slice(0, 10), l: document.documentElement.lang, s: scores,
-        f: data.finalPassed ? data.finalPassed.percent : null };
+        f: final ? Math.round(100 * final.right / final.total) : null };
       out.value = t("report_text", { name: report.n || "—", date: report.d, passed: Object.keys(scores).length, total: lessons.length,
         final: report.f === null ? "—" : report.f + "%" }) + "\n" + encode(report);
     };
@@ -79,6 +78,7 @@
       else { document.execCommand("copy"); done(); }
     });
     build();
+    core.subscribe(build);
   }
 
   /* Team overview: paste reports, get a table; damaged or altered codes are refused. */

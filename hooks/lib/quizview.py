@@ -5,6 +5,7 @@ it, and share its cache, so each quiz is rendered once per language.
 """
 from __future__ import annotations
 
+import hashlib
 import random
 import re
 
@@ -64,6 +65,64 @@ def scrambled(qid: str, count: int) -> list[int]:
     return order
 
 
+def fnv1a(text: str) -> str:
+    """FNV-1a, 32 bits, as 8 hex digits: the same function as course-core.js's, so the browser can
+    compute a learner's choice's fingerprint and compare it with the question's key. Only ASCII
+    goes in (a type and option ids), so UTF-16 code units and bytes agree."""
+    value = 0x811C9DC5
+    for char in text:
+        value ^= ord(char)
+        value = (value * 0x01000193) & 0xFFFFFFFF
+    return f"{value:08x}"
+
+
+def text_id(text: dict) -> str:
+    """A stable id for an option or a step: a short hash of its text in every language (spaces
+    folded). Ids go by meaning, not by position, so a stored answer still means the same after
+    the options are reordered; a reworded option gets a new id, and an answer that chose it
+    can no longer be shown (see fingerprint())."""
+    joined = "\x1f".join(" ".join(text[lang].split()) for lang in sorted(quizbank.LANGUAGE_NAMES))
+    return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:8]
+
+
+def _unique(ids: list[str]) -> list[str]:
+    """Two options with the same text would share an id: number the later ones."""
+    seen: dict[str, int] = {}
+    out = []
+    for i in ids:
+        seen[i] = seen.get(i, 0) + 1
+        out.append(i if seen[i] == 1 else f"{i}-{seen[i]}")
+    return out
+
+
+def item_ids(question: dict) -> list[str]:
+    """The ids of a question's options (or steps), in the order of the quiz file."""
+    if question["type"] == "truefalse":
+        return ["true", "false"]
+    if question["type"] == "ordering":
+        return _unique([text_id(step) for step in question["steps"]])
+    return _unique([text_id(option["text"]) for option in question["options"]])
+
+
+def choice_key(kind: str, ids: list[str]) -> str:
+    """The fingerprint of an answer: type and chosen ids (sorted, except for ordering, where the
+    order is the answer). course-core.js computes the same for the learner's choice."""
+    chosen = list(ids) if kind == "ordering" else sorted(ids)
+    return fnv1a(kind + ":" + ",".join(chosen))
+
+
+def fingerprint(question: dict) -> str:
+    """The question's key: the fingerprint of its right answer. A stored answer carries the key
+    it was given under; when the key differs (the right answer, the type or a right option's
+    text changed), the answer reads as unanswered and is never shown."""
+    ids = item_ids(question)
+    if question["type"] == "ordering":
+        return choice_key("ordering", ids)
+    if question["type"] == "truefalse":
+        return choice_key("truefalse", ["true" if question["answer"] is True else "false"])
+    return choice_key(question["type"], [i for i, o in zip(ids, question["options"]) if o.get("correct", False)])
+
+
 def view(quiz: quizbank.Quiz, lang: str, text: TextRenderer, labels: dict) -> dict:
     """The quiz in one language, as the template needs it."""
     questions = []
@@ -74,20 +133,23 @@ def view(quiz: quizbank.Quiz, lang: str, text: TextRenderer, labels: dict) -> di
             "prompt": text.inline(q["prompt"][lang]),
             "situation": text.block(q["situation"][lang]) if "situation" in q else None,
             "explanation": text.block(q["explanation"][lang]),
+            "key": fingerprint(q),
         }
+        ids = item_ids(q)
         if q["type"] == "truefalse":
             item["options"] = [
-                {"index": 0, "html": labels["answer_true"], "correct": q["answer"] is True, "feedback": None},
-                {"index": 1, "html": labels["answer_false"], "correct": q["answer"] is False, "feedback": None},
+                {"index": 0, "id": "true", "html": labels["answer_true"], "correct": q["answer"] is True, "feedback": None},
+                {"index": 1, "id": "false", "html": labels["answer_false"], "correct": q["answer"] is False, "feedback": None},
             ]
         elif q["type"] == "ordering":
-            steps = [{"position": i, "html": text.inline(s[lang])} for i, s in enumerate(q["steps"])]
+            steps = [{"position": i, "id": ids[i], "html": text.inline(s[lang])} for i, s in enumerate(q["steps"])]
             item["steps"] = steps
             item["shuffled_steps"] = [steps[i] for i in scrambled(q["id"], len(steps))]
         else:
             item["options"] = [
                 {
                     "index": i,
+                    "id": ids[i],
                     "html": text.inline(o["text"][lang]),
                     "correct": o.get("correct", False),
                     "feedback": text.block(o["feedback"][lang]) if "feedback" in o else None,
