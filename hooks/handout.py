@@ -71,7 +71,9 @@ def on_post_page(output, page, config):
     if MARKER not in output:
         return output
     quiz = page.meta["answer_key"]
-    lesson = next(p for p in CONTEXT.lessons(load(config)) if p.meta["quiz"] == quiz)
+    lesson = next((p for p in CONTEXT.lessons(load(config)) if p.meta["quiz"] == quiz), None)
+    if lesson is None:  # quiz_exports.py has already said what is wrong with the page's answer_key
+        return output.replace(f"<p>{MARKER}</p>", "", 1)
     parts = handout_parts(lesson.markdown, page.markdown)
     render = md.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
     html = {key: render.reset().convert(value) for key, value in parts.items() if key != "questions"}
