@@ -11,7 +11,8 @@
                               the whole site in every language, to open from disk (file://)
 
 Python packages go into .venv/ from the pinned requirements files; Debian's chromium is
-installed with apt-get for the browser tests when it is missing.
+installed with apt-get for the browser tests when it is missing; the tests' one Node.js tool
+(gift-pegjs) goes into node_modules/ with `npm ci` from package-lock.json.
 """
 from __future__ import annotations
 
@@ -42,6 +43,19 @@ def install(requirements: str) -> None:
     if not stamp.exists() or stamp.read_text() != wanted:
         run(str(PYTHON), "-m", "pip", "install", "--disable-pip-version-check", "-q", "-r", requirements)
         stamp.write_text(wanted)
+
+
+def install_node_tools() -> None:
+    """The test suite's one Node.js tool (gift-pegjs, a real GIFT parser for tests/test_gift.py),
+    installed exactly as package-lock.json pins it; again only when the lock file changed."""
+    lock = ROOT / "package-lock.json"
+    stamp = ROOT / "node_modules" / ".installed-package-lock.json"
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == lock.read_text(encoding="utf-8"):
+        return
+    if not shutil.which("npm"):
+        sys.exit("The GIFT export test needs Node.js and npm: run `sudo apt-get install nodejs npm` and try again.")
+    run("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
+    stamp.write_text(lock.read_text(encoding="utf-8"), encoding="utf-8")
 
 
 def install_chromium() -> None:
@@ -77,6 +91,7 @@ def main() -> None:
         run(str(PYTHON), "-m", "mkdocs", "build", "--strict", *sys.argv[2:], env=env)
     elif job == "test":
         install("requirements-test.txt")
+        install_node_tools()
         if "not browser" not in " ".join(sys.argv[2:]):
             install_chromium()
         started = time.monotonic()
