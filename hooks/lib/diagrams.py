@@ -204,7 +204,6 @@ def render(diagram: Diagram, lang: str) -> str:
                 el.set(attr, value.replace("url(#", f"url(#{base}-"))
     for slot, el in slots_of(svg).items():
         lines = diagram.texts["texts"][slot][lang].strip().splitlines()
-        del el.attrib["data-slot"]
         el.attrib.pop("data-lines", None)
         el.set("dominant-baseline", "central")
         x = el.get("x", "0")
