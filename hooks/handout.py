@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-import markdown as md
 from mkdocs.plugins import event_priority
 
+from lib import quizview
 from lib.build import CONTEXT, bank as load
 
 MARKER = "<!-- course-handout -->"
@@ -75,9 +75,9 @@ def on_post_page(output, page, config):
     if lesson is None:  # quiz_exports.py has already said what is wrong with the page's answer_key
         return output.replace(f"<p>{MARKER}</p>", "", 1)
     parts = handout_parts(lesson.markdown, page.markdown)
-    render = md.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-    html = {key: render.reset().convert(value) for key, value in parts.items() if key != "questions"}
-    questions = [render.reset().convert(q) for q in parts["questions"]]
+    render = quizview.renderer(config)  # the shared Markdown renderer: plain texts skip Markdown, each text once
+    html = {key: render.block(value) for key, value in parts.items() if key != "questions"}
+    questions = [render.block(q) for q in parts["questions"]]
     handout = CONTEXT.template("partials/handout.html").render(
         lesson=lesson, parts=html, questions=questions, labels=CONTEXT.labels, config=config)
     return output.replace(f"<p>{MARKER}</p>", handout, 1).replace(MARKER, handout, 1)
