@@ -193,7 +193,7 @@ def test_a_record_of_another_version_is_never_overwritten_and_imports_are_checke
         page.evaluate("document.querySelector('[data-message]').textContent = ''")
         page.locator("[data-import-file]").set_input_files(str(path))
         expect(page.locator("[data-message]")).to_have_text(re.compile(said))
-    assert "passed, 100%" in page.locator("[data-key='cases/opened-boxes/']").inner_text()
+    assert "✓ passed\t100%" in page.locator("[data-key='cases/opened-boxes/']").inner_text()
     # an older answer from a file does not replace a newer one here
     newer_here = stored(page)
     qid = next(iter(newer_here["answers"]))

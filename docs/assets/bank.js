@@ -59,7 +59,7 @@
     chosen.forEach(function (item, i) {
       list.appendChild(item);
       item.hidden = false;
-      item.querySelector(".quiz-q__number").textContent = t("question", { n: (i + 1) + " / " + chosen.length });
+      item.querySelector(".quiz-q__number").textContent = t("question_of", { n: i + 1, total: chosen.length });
       var q = questions[idOf(item)] || (questions[idOf(item)] = new Question(item.querySelector(".quiz-q"), host));
       q.retry(false);
       if (mode === "review") source(item);
