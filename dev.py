@@ -6,7 +6,8 @@
                               (python3 dev.py test -m "not browser": the fast layer, no browser)
     python3 dev.py build      install what is needed, then build the site into site/ (strict)
     python3 dev.py bench      install what is needed, then print the bank report, the build budgets
-                              and the search figures (index bytes, times with the CPU throttled, queries found)
+                              and the search figures (index bytes, times with the CPU throttled, queries found),
+                              then Lighthouse (mobile, gzip) on every learner page type beside bare Material
     python3 dev.py offline    install what is needed, then build dist/customer-orientation-offline.zip:
                               the whole site in every language, to open from disk (file://)
 
@@ -108,6 +109,7 @@ def main() -> None:
         run(str(PYTHON), "tests/bank_report.py", env=env)
         run(str(PYTHON), "tests/benchmark.py", env=env)
         run(str(PYTHON), "tests/search_bench.py", env=env)
+        run(str(PYTHON), "tests/lighthouse_bench.py", *sys.argv[2:], env=env)  # installs Lighthouse 12.2.3 into .bench/
     else:
         sys.exit(__doc__)
 

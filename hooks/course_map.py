@@ -1,6 +1,5 @@
 """The course's lessons (every page with a quiz), in navigation order, for the learner's
-tools: ``course_map`` in every page's template context (main.html writes it as JSON for the
-scripts), and the tools a page asks for with a marker in its Markdown: ``<!-- course-path -->``
+tools: the course data file of each language, and the tools a page asks for with a marker in its Markdown: ``<!-- course-path -->``
 (the course as a path with each lesson's status), ``<!-- my-progress -->`` (My progress) and
 ``<!-- certificate -->`` (the certificate of completion), ``<!-- assign -->`` (a trainer's
 assignment link) and ``<!-- team-overview -->`` (a trainer's table of pasted reports),
@@ -13,15 +12,28 @@ build, never against what was stored. The ids in file order let the core read re
 before answers were stored by id (positions then). Every page also carries the learner record's
 JSON Schema (docs/assets/progress.schema.json), the one description of the record that the core
 checks stored data and imported files against.
+
+The course data file, ``assets/course-data-<lang>.js``, is a classic script that sets
+``window.courseData`` (script labels, course map, record schema, the learner pages' keys):
+written once per language, cached by the browser, and read by docs/assets/course-core.js. It
+replaces the same data inlined as JSON in every page (6 KB gzipped per page), and works from
+file:// where fetch() does not. Its address carries a hash of its content, so a new build is
+never hidden by a cached old file.
+
+Each lesson also carries what the learner's screens say about it: its kind (chapter or case,
+from its folder), its number within its part and the part's size ("Chapter 3 of 10"), and
+its reading time; lesson pages get the same as ``course_lesson`` in their template context.
 """
 from __future__ import annotations
 
+import hashlib
+import json
+from pathlib import Path
+
 from mkdocs.utils import get_relative_url
 
-import json
-
 from lib import quizview
-from lib.build import CONTEXT, bank as load, root
+from lib.build import CONTEXT, LEARNER_PAGES, bank as load, root
 
 PASS_MARK = 0.8  # the same as hooks/quizzes.py's; the core needs it for pages without the quiz
 SCHEMA = "docs/assets/progress.schema.json"
@@ -34,27 +46,61 @@ def on_nav(nav, config, files):
     return nav
 
 
+def kind_of(page) -> str:
+    """A lesson's kind from its folder: "chapter" (chapters/) or "case" (cases/)."""
+    return "case" if page.file.src_uri.split("/")[-2:-1] == ["cases"] else "chapter"
+
+
 def course_map(config) -> list[dict]:
     if _state["map"] is None:
         bank = load(config)
-        _state["map"] = [
-            {
+        pages = CONTEXT.lessons(bank)
+        sizes: dict[str, int] = {}
+        for p in pages:
+            sizes[kind_of(p)] = sizes.get(kind_of(p), 0) + 1
+        seen: dict[str, int] = {}
+        _state["map"] = []
+        for p in pages:
+            kind = kind_of(p)
+            seen[kind] = seen.get(kind, 0) + 1
+            _state["map"].append({
                 "key": CONTEXT.page_key(p),
                 "url": p.url,
                 "part": p.parent.title if p.parent else "",
                 "title": p.title,
                 "minutes": p.meta.get("minutes"),
+                "kind": kind,
+                "n": seen[kind],
+                "of": sizes[kind],
                 "quiz": p.meta["quiz"],
                 "pass": PASS_MARK,
                 "questions": [[q["id"], quizview.fingerprint(q), q["type"], quizview.item_ids(q)]
                               for q in bank[p.meta["quiz"]].questions],
-            }
-            for p in CONTEXT.lessons(bank)
-        ]
+            })
     return _state["map"]
 
 
-TOOLS = ("course-path", "my-progress", "certificate", "assign", "team-overview")
+def course_data(config) -> tuple[str, str]:
+    """This language's data file (text, and the hash its address carries), made once per build."""
+    if _state.get("data") is None:
+        pages = {name: CONTEXT.page_key(CONTEXT.learner_page(name)) for name in LEARNER_PAGES if CONTEXT.learner_page(name)}
+        data = {
+            "labels": config.extra["script_labels"],
+            "map": [{k: v for k, v in item.items() if k != "url"} for item in course_map(config)],
+            "pages": pages,
+            "schema": json.loads(record_schema(config)),
+        }
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+        script = f"/* Course data ({CONTEXT.lang}), written by hooks/course_map.py. */\nwindow.courseData={text};\n"
+        _state["data"] = (script, hashlib.sha256(script.encode()).hexdigest()[:10])
+    return _state["data"]
+
+
+def data_file(lang: str) -> str:
+    return f"assets/course-data-{lang}.js"
+
+
+TOOLS = ("course-home", "course-path", "my-progress", "certificate", "assign", "team-overview")
 
 
 def record_schema(config) -> str:
@@ -79,13 +125,23 @@ def _without_prose(node):
 
 def on_pre_build(config):
     _state["schema"] = None
+    _state["data"] = None
 
 
 def on_page_context(context, page, config, nav):
-    lessons = course_map(config)
-    context["course_map"] = [{**item, "href": get_relative_url(item["url"], page.url)} for item in lessons]
-    context["record_schema"] = record_schema(config)
+    _, digest = course_data(config)
+    context["course_data"] = f"{data_file(CONTEXT.lang)}?v={digest}"
+    key = CONTEXT.page_key(page)
+    context["course_lesson"] = next((item for item in course_map(config) if item["key"] == key), None)
     return context
+
+
+def on_post_build(config):
+    """Write this language's data file (every language build writes its own)."""
+    script, _ = course_data(config)
+    target = Path(config.site_dir) / data_file(CONTEXT.lang)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(script, encoding="utf-8")
 
 
 def special_page(mode: str):
@@ -105,7 +161,8 @@ def on_post_page(output, page, config):
                 parts[-1]["lessons"].append(item)
             final = special_page("final")
             html = CONTEXT.template(f"partials/{tool}.html").render(
-                parts=parts, labels=config.extra["labels"], config=config,
+                parts=parts, labels=config.extra["labels"], config=config, total=len(lessons),
+                promise=page.meta.get("description", ""),
                 final_href=get_relative_url(final.url, page.url) if final else "")
             output = output.replace(marker, html, 1)
     return output

@@ -1,7 +1,12 @@
 """Self-check quizzes: a page names its quiz in front matter (``quiz: ch01-what-it-is``);
 this hook renders that quiz from ``quizzes/`` in the page's language at the end of the page.
-A page with ``question_bank: final`` or ``question_bank: review`` gets every question of the
-bank instead, in navigation order, for the final test or for reviewing one's mistakes.
+A page with ``question_bank: final`` or ``question_bank: review`` draws on every question of the
+bank instead, for the final test or for reviewing one's mistakes: the page carries one question
+skeleton (``<template>``s from overrides/partials/question-bank.html) and the bank comes once,
+as compact data in ``assets/course-bank-<lang>.js`` (a classic script that sets
+``window.courseBank``: cached, and readable from file://), from which docs/assets/bank.js
+renders only the questions drawn. The whole bank as hidden forms made each of those pages
+800 KB of HTML and 7,500 elements.
 
 The bank is loaded and validated once per change of the files (hooks/lib/quizbank.py), and
 every text is checked for links that cannot work in it. The build stops when a page names a
@@ -11,11 +16,14 @@ shown as text.
 """
 from __future__ import annotations
 
-from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from lib import build, quizview
+import hashlib
+import json
+from pathlib import Path
+
+from lib import build, quizview, typography
 from lib.build import CONTEXT, bank
 
 MARKER = "<!-- course-quiz -->"
@@ -28,7 +36,7 @@ _state: dict = {"used": {}, "checked": None}
 def on_pre_build(config) -> None:
     quizzes = bank(config)
     _state["used"] = {}
-    _state.pop("bank_items", None)
+    _state.pop("bank_data", None)
     if _state["checked"] is not quizzes:  # once per version of the bank, not per language
         problems = quizview.link_problems(quizzes, quizview.renderer(config))
         if problems:
@@ -69,20 +77,48 @@ def on_post_page(output, page, config):
     return output.replace(MARKER, rendered, 1)
 
 
-def render_bank(mode: str, page, config) -> str:
+def bank_file(lang: str) -> str:
+    return f"assets/course-bank-{lang}.js"
+
+
+def bank_data(config) -> tuple[str, str]:
+    """The bank of this language as a script (and the hash its address carries), made once per
+    language build. Each question: [id, quiz, type, key, situation, prompt, explanation, items];
+    items are [id, html, right, feedback] options, or [id, html] steps in the right order. The
+    texts get the same typography as the pages."""
     lang = CONTEXT.lang
-    if _state.get("bank_items", (None,))[0] != lang:  # the same questions serve both bank pages
+    if _state.get("bank_data", (None,))[0] != lang:
         quizzes = bank(config)
-        views = [quizview.cached_view(quizzes[p.meta["quiz"]], lang, config) for p in CONTEXT.lessons(quizzes)]
-        items = CONTEXT.template("partials/question-bank-items.html").render(quizzes=views, labels=CONTEXT.labels)
-        _state["bank_items"] = (lang, Markup(items))
-    certificate = next((p for p in CONTEXT.pages if p.file.src_uri.endswith("/certificate.md")), None)
+        set_ = lambda html: typography.html(str(html), lang) if html else None  # noqa: E731
+        rows = []
+        for p in CONTEXT.lessons(quizzes):
+            view = quizview.cached_view(quizzes[p.meta["quiz"]], lang, config)
+            for q in view["questions"]:
+                items = ([[st["id"], set_(st["html"])] for st in q["steps"]] if q["type"] == "ordering" else
+                         [[o["id"], set_(o["html"]), 1 if o["correct"] else 0, set_(o["feedback"])] for o in q["options"]])
+                rows.append([q["id"], view["id"], q["type"], q["key"], set_(q["situation"]), set_(q["prompt"]),
+                             set_(q["explanation"]), items])
+        text = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+        script = f"/* Question bank ({lang}), written by hooks/quizzes.py. */\nwindow.courseBank={text};\n"
+        _state["bank_data"] = (lang, script, hashlib.sha256(script.encode()).hexdigest()[:10])
+    return _state["bank_data"][1], _state["bank_data"][2]
+
+
+def render_bank(mode: str, page, config) -> str:
+    _, digest = bank_data(config)
+    certificate = CONTEXT.learner_page("certificate")
     return CONTEXT.template("partials/question-bank.html").render(
-        items=_state["bank_items"][1], mode=mode, labels=CONTEXT.labels, pass_mark=PASS_MARK,
-        size=FINAL_TEST_SIZE, certificate_url=get_relative_url(certificate.url, page.url) if certificate else None)
+        mode=mode, labels=CONTEXT.labels, pass_mark=PASS_MARK, size=FINAL_TEST_SIZE,
+        bank_src=get_relative_url(bank_file(CONTEXT.lang), page.url) + f"?v={digest}",
+        certificate_url=get_relative_url(certificate.url, page.url) if certificate else None)
 
 
 def on_post_build(config) -> None:
+    if any(p.meta.get("question_bank") for p in CONTEXT.pages):
+        script, _ = bank_data(config)
+        target = Path(config.site_dir) / bank_file(CONTEXT.lang)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(script, encoding="utf-8")
     problems = [f"quizzes/{name}.yml is named by more than one page ({', '.join(pages)}): each quiz belongs to one page"
                 for name, pages in sorted(_state["used"].items()) if len(pages) > 1]
     unused = sorted(set(bank(config)) - set(_state["used"]))

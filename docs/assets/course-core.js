@@ -58,7 +58,8 @@
   /* The course map as the core uses it: lessons with their questions as objects. */
   function lessonsOf(map) {
     return (Array.isArray(map) ? map : []).map(function (l) {
-      var lesson = { key: l.key, href: l.href, url: l.url, part: l.part, title: l.title, quiz: l.quiz, pass: Number(l.pass) || 0.8 };
+      var lesson = { key: l.key, href: l.href, url: l.url, part: l.part, title: l.title, quiz: l.quiz, pass: Number(l.pass) || 0.8,
+        minutes: l.minutes || null, kind: l.kind || "", n: l.n || 0, of: l.of || 0 };
       lesson.questions = (l.questions || []).map(function (q) { return { id: q[0], key: q[1], type: q[2], items: q[3] || [], lesson: lesson }; });
       lesson.version = fnv1a(lesson.questions.map(function (q) { return q.id + ":" + q.key; }).join(","));
       return lesson;
@@ -308,12 +309,54 @@
     return { eligible: !!final && missing.length === 0, final: final, missing: missing, states: states, date: date };
   }
 
+  /* What the learner should do next, from the record: {kind, lesson}. Kinds: "start" (nothing
+     done yet: the first lesson), "continue" (the lesson opened last if not passed, else the next
+     one not passed after it, else the first not passed), "final" (every lesson passed, no final
+     test passed), "certificate" (every lesson and the final test passed). */
+  function nextStep(record, lessons) {
+    var all = summary(record, lessons);
+    var since = record.resetAt || "";
+    var lastPage = isObject(record.last) && String(record.last.at) > since ? record.last.page : null;
+    var lastIndex = lastPage === null ? -1 : lessons.findIndex(function (l) { return l.key === lastPage; });
+    var open = function (s) { return !s.passed; };
+    var target = lastIndex !== -1 && open(all.states[lastIndex]) ? lastIndex
+      : all.states.findIndex(function (s, i) { return i > lastIndex && open(s); });
+    if (target === -1) target = all.states.findIndex(open);
+    if (target !== -1) {
+      var started = all.passed > 0 || lastIndex !== -1 || all.states.some(function (s) { return s.answered > 0; });
+      return { kind: started ? "continue" : "start", lesson: lessons[target], summary: all };
+    }
+    return { kind: certificateOf(record, lessons).eligible ? "certificate" : "final", lesson: null, summary: all };
+  }
+
   /* ---------- the record of this page ---------- */
 
+  /* This language's labels, course map and record schema come from assets/course-data-<lang>.js
+     (hooks/course_map.py), a classic script loaded just before this one that sets
+     window.courseData: one file per language that the browser caches, where inline JSON would
+     weigh on every page (and fetch() would not work from file://). Inline JSON blocks with the
+     same content are still read when there is no such file (tests on a blank page). */
   function json(id) { var n = document.getElementById(id); if (!n) return null; try { return JSON.parse(n.textContent); } catch (e) { return null; } }
-  var labels = json("course-labels") || {};
-  var schema = json("course-record-schema");
-  var lessons = lessonsOf(json("course-map"));
+  var data = isObject(window.courseData) ? window.courseData : {};
+  var labels = data.labels || json("course-labels") || {};
+  var schema = data.schema || json("course-record-schema");
+  var base = null;  /* the language's root, relative to this page (Material's __config.base) */
+  function relativeBase() {
+    if (base === null) {
+      try { base = String(JSON.parse(document.getElementById("__config").textContent).base).replace(/\/?$/, "/"); }
+      catch (e) { base = "/"; }
+    }
+    return base;
+  }
+  function languageRootURL() { return new URL(relativeBase(), location.href).href; }
+  /* Links to the course's pages, made from their keys (the same on every page of a language),
+     relative to this page as MkDocs writes its own links. */
+  function href(key) { return relativeBase() === "./" && key ? key : relativeBase() + key; }
+  var lessons = lessonsOf((data.map || json("course-map") || []).map(function (l) {
+    return l.href ? l : Object.assign({}, l, { href: href(l.key) });
+  }));
+  var pages = {};
+  Object.keys(data.pages || {}).forEach(function (name) { pages[name] = href(data.pages[name]); });
   var byId = indexOf(lessons);
 
   function t(key, values) {
@@ -321,8 +364,18 @@
     Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(values[k]); });
     return text;
   }
-  function languageRoot() {
-    try { return new URL(JSON.parse(document.getElementById("__config").textContent).base, location.href).pathname.replace(/\/?$/, "/"); } catch (e) { return "/"; }
+  function languageRoot() { return new URL(languageRootURL()).pathname; }
+  /* A date (an ISO time or a calendar day) the way the page's language writes it (English as
+     the course writes it: British, "2 December 2026"), in one piece:
+     the spaces inside it are non-breaking, so it never wraps mid-date. */
+  var dateFormat = null;
+  function date(iso) {
+    if (typeof iso !== "string" || !iso) return "";
+    var d = /^\d{4}-\d\d-\d\d$/.test(iso) ? new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) : new Date(iso);
+    if (isNaN(d.getTime())) return iso;
+    try { dateFormat = dateFormat || new Intl.DateTimeFormat(({ en: "en-GB" })[document.documentElement.lang] || document.documentElement.lang || undefined, { day: "numeric", month: "long", year: "numeric" }); }
+    catch (e) { return dayOf(d); }
+    return dateFormat.format(d).replace(/[\s\u202f]/g, "\u00a0");
   }
 
   /* mode: "ok"; "blocked" (storage cannot be read); "unsaved" (a write failed: refused or
@@ -495,8 +548,8 @@
     KEY: KEY, VERSION: VERSION, INTERVALS: INTERVALS,
     pure: { fnv1a: fnv1a, choiceKey: choiceKey, isRight: isRight, dayOf: dayOf, addDays: addDays, empty: empty, lessonsOf: lessonsOf,
       check: check, migrate: migrate, understand: understand, merge: merge, prune: prune, answerOf: answerOf, lessonState: lessonState,
-      summary: summary, reviewOf: reviewOf, scheduled: scheduled, certificateOf: certificateOf },
-    t: t, isObject: isObject, languageRoot: languageRoot, lessons: lessons, schema: schema, question: question, lessonByQuiz: lessonByQuiz,
+      summary: summary, reviewOf: reviewOf, scheduled: scheduled, certificateOf: certificateOf, nextStep: nextStep },
+    t: t, isObject: isObject, languageRoot: languageRoot, href: href, pages: pages, date: date, lessons: lessons, schema: schema, question: question, lessonByQuiz: lessonByQuiz,
     record: function () { return state.record; },
     mode: function () { return state.mode; },
     saving: function () { return state.mode === "ok"; },
@@ -506,6 +559,7 @@
     summary: function () { return summary(state.record, lessons); },
     review: function () { return reviewOf(state.record, lessons, dayOf(new Date())); },
     certificate: function () { return certificateOf(state.record, lessons); },
+    next: function () { return nextStep(state.record, lessons); },
     understand: function (raw) { return understand(raw, schema, lessons, new Date()); },
     exportFile: exportFile, answer: answer, resetQuiz: resetQuiz, finishFinal: finishFinal, visit: visit, importRecord: importRecord, resetAll: resetAll
   };

@@ -1,4 +1,5 @@
 /*
+ * Lessons: a thin bar at the top of the window fills as the page is read.
  * On every page: glossary terms (abbreviations made by hooks/glossary.py) can take keyboard
  * focus, so their definition shows on focus as well as on hover; the print-only header gets
  * the print date.
@@ -15,6 +16,20 @@
   document.querySelectorAll("[data-print-date]").forEach(function (el) {
     window.addEventListener("beforeprint", function () { el.textContent = new Date().toISOString().slice(0, 10); });
   });
+
+  /* A lesson's reading bar: how far down the page the reader is (a transform: nothing moves). */
+  var reading = document.querySelector("[data-reading]");
+  if (reading) {
+    var pending = false;
+    var draw = function () {
+      pending = false;
+      var doc = document.documentElement;
+      var room = doc.scrollHeight - window.innerHeight;
+      reading.style.transform = "scaleX(" + (room > 0 ? Math.min(1, Math.max(0, window.scrollY / room)) : 1) + ")";
+    };
+    window.addEventListener("scroll", function () { if (!pending) { pending = true; window.requestAnimationFrame(draw); } }, { passive: true });
+    draw();
+  }
 
   var bar = document.querySelector("[data-checklist]");
   if (!bar) return;

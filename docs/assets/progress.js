@@ -13,10 +13,8 @@
   var isObject = core.isObject;
   var lessons = core.lessons;
   var CHECKLISTS = "course-checklists-v1";  /* docs/assets/course.js's ticks, carried in the export */
-  function day(iso) { return typeof iso === "string" ? iso.slice(0, 10) : ""; }
-
-  function statusText(state) {
-    if (state.status === "passed") return "✓ " + t("status_passed", { score: state.best });
+  function statusText(state, withScore) {
+    if (state.status === "passed") return "✓ " + (withScore ? t("status_passed", { score: state.best }) : t("nav_passed"));
     if (state.status === "in_progress") return "◐ " + t("status_in_progress", { answered: state.answered, total: state.total });
     return "○ " + t("status_not_started");
   }
@@ -25,16 +23,21 @@
     return state.first === null ? state.best + "%" : t("score_best_first", { best: state.best, first: state.first });
   }
 
-  /* The navigation: a tick, in words too, beside every page whose lesson is passed. */
+  /* The menus (the phone's drawer and the desktop's sidebar are the same primary navigation): a
+     tick, in words too, beside every page whose lesson is passed; never on the page's headings
+     (the table of contents). The page being read shows in that menu as a label that opens its
+     contents on phones and as a link on desktops: each gets the tick, one shows at a time. */
   function markNavigation(all) {
-    var root = core.languageRoot();
     var passed = {};
-    all.states.forEach(function (s) { if (s.passed) passed[s.lesson.key] = true; });
-    document.querySelectorAll(".md-nav__link[href]").forEach(function (link) {
-      var path = new URL(link.getAttribute("href"), location.href).pathname;
-      var key = path.indexOf(root) === 0 ? path.slice(root.length) : null;
+    all.states.forEach(function (s) { if (s.passed) passed[new URL(s.lesson.href, location.href).href.split("#")[0]] = true; });
+    var here = location.href.split("#")[0];
+    document.querySelectorAll(".md-nav--primary .md-nav__link").forEach(function (link) {
+      if (link.closest(".md-nav--secondary")) return;
+      var target = link.tagName === "A" ? link.getAttribute("href") : link.classList.contains("md-nav__link--active") && link.getAttribute("for") === "__toc" ? "" : null;
+      if (target === null || target.indexOf("#") !== -1) return;
+      var url = new URL(target, location.href).href.split("#")[0];
       var tick = link.querySelector(".course-passed");
-      if (key !== null && passed[key]) {
+      if (passed[url] || (target === "" && passed[here])) {
         if (!tick) {
           tick = document.createElement("span");
           tick.className = "course-passed";
@@ -49,7 +52,6 @@
   }
 
   function render() {
-    var record = core.record();
     var all = core.summary();
     markNavigation(all);
     document.querySelectorAll("[data-course-path] [data-key], [data-my-progress] [data-key]").forEach(function (row) {
@@ -57,7 +59,7 @@
       if (i === -1) return;
       var state = all.states[i];
       var status = row.querySelector("[data-status]");
-      if (status) status.textContent = statusText(state);
+      if (status) status.textContent = statusText(state, !row.querySelector("[data-score]"));
       var score = row.querySelector("[data-score]");
       if (score) score.textContent = scoreText(state);
       row.dataset.state = state.status;
@@ -66,21 +68,41 @@
       el.textContent = t("overall", { passed: all.passed, total: all.total, percent: all.percent });
     });
     document.querySelectorAll("[data-last]").forEach(function (el) {
-      el.textContent = t("last_activity", { date: all.last ? day(all.last) : t("never") });
+      el.textContent = t("last_activity", { date: all.last ? core.date(all.last) : t("never") });
     });
-    var next = document.querySelector("[data-continue]");
-    if (next) {
-      var lastIndex = record.last ? lessons.findIndex(function (l) { return l.key === record.last.page; }) : -1;
-      var target = lastIndex !== -1 && all.states[lastIndex].status !== "passed" ? lastIndex
-        : all.states.findIndex(function (s, i) { return i > lastIndex && s.status !== "passed"; });
-      if (target === -1) target = all.states.findIndex(function (s) { return s.status !== "passed"; });
-      if (target !== -1) {
-        next.hidden = false;
-        next.href = lessons[target].href;
-        next.textContent = (all.passed || lastIndex !== -1 ? t("path_continue") : t("path_start")) + ": " + lessons[target].title;
+    renderHome();
+  }
+
+  /* The home page: the ring, the count and the one button, all from the core's next(). */
+  function renderHome() {
+    var home = document.querySelector("[data-course-home]");
+    var path = document.querySelector("[data-course-path]");
+    if (!home && !path) return;
+    var next = core.next();
+    var all = next.summary;
+    if (home) {
+      var ring = home.querySelector("[data-home-ring]");
+      if (ring) ring.setAttribute("stroke-dasharray", all.percent + " 100");
+      var ratio = home.querySelector("[data-home-ratio]");
+      if (ratio) ratio.textContent = all.passed + "/" + all.total;
+      home.dataset.next = next.kind;
+      var button = home.querySelector("[data-home-next]");
+      if (next.lesson) {
+        var name = t("lesson_" + next.lesson.kind, { n: next.lesson.n });
+        button.href = next.lesson.href;
+        button.textContent = t(next.kind === "start" ? "home_start" : "home_continue", { lesson: name, minutes: next.lesson.minutes || "—" });
       } else {
-        next.hidden = true;
+        button.href = core.pages[next.kind] || button.href;
+        button.textContent = t(next.kind === "final" ? "home_final" : "home_certificate");
       }
+    }
+    if (path) {
+      path.querySelectorAll("[data-key]").forEach(function (row) {
+        var mark = row.querySelector("[data-next-mark]");
+        var isNext = !!next.lesson && row.dataset.key === next.lesson.key;
+        row.classList.toggle("is-next", isNext);
+        if (mark) mark.hidden = !isNext;
+      });
     }
   }
 

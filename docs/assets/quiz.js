@@ -50,13 +50,25 @@
   Question.prototype.isRight = function (choice) { return core.pure.isRight({ type: this.type, key: this.key }, choice); };
   Question.prototype.lock = function (locked) {
     this.form.querySelectorAll("input, .quiz-order__move").forEach(function (el) { el.disabled = locked; });
+    if (!locked) this.ends();
     this.form.querySelector("[data-action=check]").hidden = locked;
     this.form.querySelector("[data-action=reveal]").hidden = locked;
     this.form.querySelector("[data-action=retry]").hidden = !locked;
     this.answer.hidden = !locked;
     this.answer.open = locked;
   };
-  Question.prototype.mark = function (choice, showRight) {
+  /* The ↑ of the first step and the ↓ of the last do nothing: they are disabled. */
+  Question.prototype.ends = function () {
+    if (this.type !== "ordering") return;
+    var steps = this.steps();
+    steps.forEach(function (li, i) {
+      li.querySelector("[data-move='-1']").disabled = i === 0;
+      li.querySelector("[data-move='1']").disabled = i === steps.length - 1;
+    });
+  };
+  /* Each option's verdict under it (with its feedback); in a multiple answer, a right option
+     left unticked says so ("missed" is true once the answer is checked). */
+  Question.prototype.mark = function (choice, showRight, missed) {
     this.options().forEach(function (o) {
       var chosen = choice.indexOf(o.dataset.id) !== -1;
       var correct = o.hasAttribute("data-correct");
@@ -64,7 +76,9 @@
       var feedback = o.querySelector(".quiz-opt__feedback");
       o.classList.toggle("is-right", correct && (chosen || showRight));
       o.classList.toggle("is-wrong", chosen && !correct);
-      mark.textContent = chosen ? (correct ? "✓ " : "✗ ") + t("your_answer") : (correct && showRight ? "✓ " + t("correct_option") : "");
+      o.classList.toggle("is-missed", !!missed && correct && !chosen && !showRight);
+      mark.textContent = chosen ? (correct ? "✓ " : "✗ ") + t("your_answer") : correct && showRight ? "✓ " + t("correct_option")
+        : correct && missed ? "○ " + t("missed_option") : "";
       mark.setAttribute("aria-hidden", mark.textContent ? "false" : "true");
       if (feedback) feedback.hidden = !chosen;
     });
@@ -80,15 +94,19 @@
     this.status.textContent = text;
     this.status.className = "quiz-q__status" + (kind ? " is-" + kind : "");
   };
-  /* Show an answer: the choice marked, the verdict and the feedback, the answer key open. */
+  /* Show an answer: the choice marked with each option's feedback under it, the answer key open,
+     and the verdict once in the status line (with, in a multiple answer, what was missed). */
   Question.prototype.show = function (choice, right, counted, extra) {
-    this.mark(choice, right);
+    var multiple = this.type === "multiple";
+    this.mark(choice, right, multiple && !right);
     this.lock(true);
     var said = [right ? (counted === false ? "✓ " + t("right_after_reveal") : "✓ " + t("right")) : "✗ " + t("wrong")];
-    this.options().forEach(function (o) {
-      var feedback = o.querySelector(".quiz-opt__feedback");
-      if (feedback && !feedback.hidden) said.push(feedback.textContent.trim());
-    });
+    if (multiple && !right) {
+      var correct = this.options().filter(function (o) { return o.hasAttribute("data-correct"); }).map(function (o) { return o.dataset.id; });
+      var found = choice.filter(function (id) { return correct.indexOf(id) !== -1; }).length;
+      said.push(t("missed_some", { found: found, right: correct.length }));
+      if (choice.length > found) said.push(t("missed_extra", { n: choice.length - found }));
+    }
     if (extra) said.push(extra);
     this.say(said.join(" "), right ? "right" : "wrong");
   };
@@ -124,6 +142,7 @@
       var list = this.form.querySelector(".quiz-order");
       shuffle(list, ".quiz-order__item");
       if (this.isRight(this.choice())) list.appendChild(list.firstElementChild);  /* never hand out the answer */
+      this.ends();
     }
     else if (this.type !== "truefalse") shuffle(this.form.querySelector(".quiz-options"), ".quiz-opt");
     var first = this.form.querySelector("input, .quiz-order__move");
@@ -146,6 +165,7 @@
     if (this.type === "ordering") {
       var list = this.form.querySelector(".quiz-order");
       choice.forEach(function (id) { list.appendChild(onPage[ids.indexOf(id)]); });
+      this.ends();
     } else {
       this.options().forEach(function (o) { o.querySelector("input").checked = choice.indexOf(o.dataset.id) !== -1; });
     }
@@ -166,12 +186,12 @@
     var other = up ? li.previousElementSibling : li.nextElementSibling;
     if (!other) return;
     list.insertBefore(li, up ? other : other.nextElementSibling);
-    button.focus();
+    this.ends();
+    /* at an end the button just used is disabled: keep the focus on the same step */
+    (button.disabled ? li.querySelector(".quiz-order__move:not(:disabled)") || button : button).focus();
     var items = this.steps();
     this.say(t("moved", { step: li.querySelector(".quiz-order__text").textContent.trim(), n: items.indexOf(li) + 1, total: items.length }));
   };
-
-  function day(iso) { return typeof iso === "string" ? iso.slice(0, 10) : ""; }
 
   function Quiz(section) {
     var quiz = this;
@@ -188,6 +208,8 @@
       if (q.type !== "truefalse" && q.type !== "ordering") shuffle(q.form.querySelector(".quiz-options"), ".quiz-opt");
     });
     section.querySelector("[data-action=reset-quiz]").addEventListener("click", function () { quiz.reset(); });
+    this.end = section.querySelector("[data-quiz-end]");
+    if (this.end) this.end.querySelector("[data-action=review-mistakes]").addEventListener("click", function () { quiz.reviewMistakes(); });
     this.render();
     core.subscribe(function (record, source) { if (source === "storage") quiz.render(); });
   }
@@ -210,13 +232,49 @@
       said.push(t("progress", { answered: s.answered, total: s.total }));
     }
     if (s.passedBefore && !s.passedNow) {
-      said.push("✓ " + t("passed_before", { date: day(s.passedBefore.at), percent: Math.round(100 * s.passedBefore.right / s.passedBefore.total) }));
+      said.push("✓ " + t("passed_before", { date: core.date(s.passedBefore.at), percent: Math.round(100 * s.passedBefore.right / s.passedBefore.total) }));
     }
     this.score.textContent = said.join(" ");
     this.score.className = "quiz__score" + (s.passed ? " is-right" : s.complete ? " is-wrong" : "");
+    this.renderEnd(s);
     if (this.history) {
       this.history.textContent = s.first === null ? "" : t("quiz_history", { first: s.first, best: s.best === null ? "—" : s.best });
     }
+  };
+  /* The end card: where to go next (the next lesson, or the final test after the last one) and,
+     when some answers were wrong, a way back to them. */
+  Quiz.prototype.renderEnd = function (s) {
+    if (!this.end) return;
+    this.end.hidden = !s.complete;
+    if (!s.complete) return;
+    var i = core.lessons.indexOf(this.lesson);
+    var following = core.lessons[i + 1];
+    var next = this.end.querySelector("[data-quiz-next]");
+    if (following) {
+      next.href = following.href;
+      next.textContent = t("end_next", { lesson: t("lesson_" + following.kind, { n: following.n }) + " — " + following.title });
+    } else if (core.pages.final) {
+      next.href = core.pages.final;
+      next.textContent = t("end_final");
+    }
+    next.hidden = !following && !core.pages.final;
+    var wrong = this.mistakes().length;
+    var review = this.end.querySelector("[data-action=review-mistakes]");
+    review.hidden = wrong === 0;
+    review.textContent = t("end_review", { n: wrong });
+  };
+  /* The questions whose answer does not count: wrong, or shown with "Show the answer". */
+  Quiz.prototype.mistakes = function () {
+    return this.questions.filter(function (q) {
+      var a = core.answerOf(q.id);
+      return a && !(a.revealed !== true && q.isRight(a.choice));
+    });
+  };
+  Quiz.prototype.reviewMistakes = function () {
+    var first = this.mistakes()[0];
+    if (!first) return;
+    first.form.scrollIntoView({ block: "start" });
+    first.form.querySelector("[data-action=retry]").focus({ preventScroll: true });
   };
   Quiz.prototype.reset = function () {
     var s = core.lessonState(this.lesson);

@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+# The learner's own pages (My learning), by file name inside a language folder.
+LEARNER_PAGES = {"progress": "progress.md", "final": "final-test.md", "review": "review.md", "certificate": "certificate.md"}
+
+
 @dataclass
 class Context:
     lang: str = ""
@@ -38,6 +42,12 @@ class Context:
     def lessons(self, bank) -> list:
         """The pages that carry a quiz of the bank (chapters and cases), in navigation order."""
         return [p for p in self.pages if p.meta.get("quiz") in bank]
+
+    def learner_page(self, name: str):
+        """One of the learner's own pages (LEARNER_PAGES: progress, final, review, certificate),
+        found by its file name in this language, or None."""
+        source = LEARNER_PAGES.get(name)
+        return next((p for p in self.pages if p.file.src_uri.split("/", 1)[-1] == source), None)
 
     def template(self, name: str):
         """A template compiled once per language build (MkDocs' get_env() makes a new

@@ -62,3 +62,32 @@ def html(markup: str, lang: str) -> str:
         out.append("".join(part if j % 2 else text(part, lang) for j, part in enumerate(parts)))
         i += 1
     return "".join(out)
+
+
+# Headings: soft hyphens in long words, so that a Russian or Greek title breaks with a hyphen on
+# a phone ("Клиентоориенти-рованность") in every browser. CSS `hyphens: auto` alone depends on
+# the browser having that language's dictionary (Chromium on Linux and some Android builds do
+# not); Pyphen carries LibreOffice's ru and el patterns.
+HYPHENATED = ("ru", "el")
+LONG_WORD = re.compile(r"\w{12,}")
+HEADING = re.compile(r"(<h[1-3]\b[^>]*>)(.*?)(</h[1-3]>)", re.S)
+_hyphenators: dict = {}
+
+
+def hyphenate_headings(markup: str, lang: str) -> str:
+    """Soft hyphens (U+00AD) in the words of 12 letters or more in h1-h3 text (never in tags)."""
+    if lang not in HYPHENATED:
+        return markup
+    if lang not in _hyphenators:
+        import pyphen
+        _hyphenators[lang] = pyphen.Pyphen(lang=lang)
+    hyphenator = _hyphenators[lang]
+
+    def word(match: re.Match) -> str:
+        return hyphenator.inserted(match.group(0), hyphen="\u00ad")
+
+    def heading(match: re.Match) -> str:
+        parts = re.split(r"(<[^>]*>)", match.group(2))
+        return match.group(1) + "".join(p if p.startswith("<") else LONG_WORD.sub(word, p) for p in parts) + match.group(3)
+
+    return HEADING.sub(heading, markup)
