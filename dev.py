@@ -5,8 +5,9 @@
     python3 dev.py test       install what is needed (Chromium too, as root), then run every test
                               (python3 dev.py test -m "not browser": the fast layer, no browser)
     python3 dev.py build      install what is needed, then build the site into site/ (strict)
-    python3 dev.py bench      install what is needed, then print the bank report, the build budgets
-                              and the search figures (index bytes, times with the CPU throttled, queries found)
+    python3 dev.py bench      install what is needed, then print the bank report, the build budgets,
+                              the search figures (index bytes, times with the CPU throttled, queries found)
+                              and the gradebook's (1,000 reports shown, sorted, filtered, exported)
     python3 dev.py offline    install what is needed, then build dist/customer-orientation-offline.zip:
                               the whole site in every language, to open from disk (file://)
 
@@ -108,6 +109,7 @@ def main() -> None:
         run(str(PYTHON), "tests/bank_report.py", env=env)
         run(str(PYTHON), "tests/benchmark.py", env=env)
         run(str(PYTHON), "tests/search_bench.py", env=env)
+        run(str(PYTHON), "tests/gradebook_bench.py", env=env)
     else:
         sys.exit(__doc__)
 

@@ -57,7 +57,7 @@
     }
     var complete = !!r.cert || (passed === lessons.length && final.grade === "passed");
     return {
-      report: r, name: r.name, day: day, grades: grades, final: final, passed: passed, assignment: assignment,
+      report: r, name: r.name, key: nameKey(r.name), day: day, grades: grades, final: final, passed: passed, assignment: assignment,
       kind: complete ? "complete" : failed ? "failed" : started ? "in_progress" : "not_started",
       late: !!assignment && (assignment.state === "late" || assignment.state === "overdue"),
       cert: r.cert && f && f.passed && f.right !== null ? core.certificateNumber(r.name, r.cert, f.right, f.total) : ""
@@ -149,20 +149,27 @@
     if (col === "passed") return p.passed;
     if (col === "cert") return p.cert;
     if (col === "assignment") return p.assignment ? ({ late: 1, overdue: 1, open: 2, on_time: 3 }[p.assignment.state]) * 1e4 + (p.assignment.passed || 0) : -1;
-    var g = col === "final" ? p.final : p.grades[lessons.findIndex(function (l) { return l.quiz === col; })];
+    var g = col === "final" ? p.final : p.grades[column[col]];
     return RANK[g.grade] * 1e6 + (g.score === null || g.score === undefined ? -1 : g.score) * 1e3 + (g.first === null || g.first === undefined ? -1 : g.first);
   }
-  function compare(a, b) {
-    var x = value(a, sort.col), y = value(b, sort.col);
-    var c = typeof x === "string" ? collator.compare(x, y) : x - y;
-    return sort.dir * (c || collator.compare(a.name, b.name));
+  var column = {};
+  lessons.forEach(function (l, i) { column[l.quiz] = i; });
+  /* Sorted by the chosen column (keys worked out once per sort), then by name. */
+  function sorted(list) {
+    var keyed = list.map(function (p) { return { p: p, k: value(p, sort.col) }; });
+    var text = keyed.length && typeof keyed[0].k === "string";
+    keyed.sort(function (a, b) {
+      var c = text ? collator.compare(a.k, b.k) : a.k - b.k;
+      return sort.dir * (c || collator.compare(a.p.name, b.p.name));
+    });
+    return keyed.map(function (x) { return x.p; });
   }
   function shownPeople() {
     var q = nameKey($("[data-filter-name]").value);
     var status = $("[data-filter-status]").value;
-    return people.filter(function (p) {
-      return (!q || nameKey(p.name).indexOf(q) !== -1) && (status === "all" || (status === "late" ? p.late : p.kind === status));
-    }).sort(compare);
+    return sorted(people.filter(function (p) {
+      return (!q || p.key.indexOf(q) !== -1) && (status === "all" || (status === "late" ? p.late : p.kind === status));
+    }));
   }
   /* Draw one page of the rows shown (every row when `all`, for paper). */
   function draw(all) {
@@ -261,8 +268,7 @@
     button.addEventListener("click", function () {
       var col = button.closest("th").dataset.col;
       sort = { col: col, dir: sort.col === col ? -sort.dir : 1 };
-      render();
-      button.focus();
+      render();  /* the header is not redrawn: the button keeps the keyboard focus */
     });
   });
   $("[data-action=export-team]").addEventListener("click", function () { download(csv(shown)); });
