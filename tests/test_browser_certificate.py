@@ -50,6 +50,9 @@ def test_the_certificate_is_one_landscape_page_in_every_language_and_its_number_
         assert "(а)" not in text and "Nordstrom" not in text, "no gendered endings, no list of sixteen titles"
         assert "Распечатать" not in text and "Print or save" not in text, "only the sheet is printed"
     assert "курс «Клиентоориентированность» пройден, итоговый тест сдан" in printed_ru
+    page.locator("[data-name-input]").fill("Αικατερίνη-Κωνσταντίνα Παπαδοπούλου-Χατζηκωνσταντίνου Wolfeschlegelsteinhausen")
+    assert len(printed(page)[0]) == 1, "the longest name the field takes still fits on the one page"
+    page.locator("[data-name-input]").fill(NAME)
 
     # the learner's report carries what the number is made of; the team overview finds it
     page.goto(server + "el/progress/")
