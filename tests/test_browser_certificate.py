@@ -4,6 +4,7 @@ lessons passed and a number the team overview finds in the learner's report. The
 checked by tests/test_company.py's branded build, which calls branded_certificate() below."""
 from __future__ import annotations
 
+import csv
 import io
 import json
 import unicodedata
@@ -62,6 +63,12 @@ def test_the_certificate_is_one_landscape_page_in_every_language_and_its_number_
     page.locator("[data-team-input]").fill(report)
     page.locator("[data-action=show-team]").click()
     assert page.locator(".gradebook__table tbody .gradebook__cert").inner_text() == expected
+    with page.expect_download() as download:  # Russian regional settings: Excel expects semicolons
+        page.locator("[data-action=export-team]").click()
+    raw = open(download.value.path(), "rb").read()
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert raw.startswith(b"\xef\xbb\xbf") and len(rows) == 2 and rows[1][0] == NAME.strip() and rows[1][-1] == expected
+    assert rows[0][3] == "Что такое клиентоориентированность: статус" and rows[1][3] == "пройдено"
     check = page.locator("[data-cert-number]")
     check.fill(expected.lower().replace("-", " "))
     page.locator("[data-action=check-cert]").click()
