@@ -7,7 +7,8 @@
     python3 dev.py build      install what is needed, then build the site into site/ (strict)
     python3 dev.py bench      install what is needed, then print the bank report, the build budgets
                               and the search figures (index bytes, times with the CPU throttled, queries found),
-                              then Lighthouse (mobile, gzip) on every learner page type beside bare Material
+                              then Lighthouse (mobile, gzip) on every learner page type beside bare Material,
+                              and the gradebook's (1,000 reports shown, sorted, filtered, exported)
     python3 dev.py offline    install what is needed, then build dist/customer-orientation-offline.zip:
                               the whole site in every language, to open from disk (file://)
 
@@ -109,6 +110,7 @@ def main() -> None:
         run(str(PYTHON), "tests/bank_report.py", env=env)
         run(str(PYTHON), "tests/benchmark.py", env=env)
         run(str(PYTHON), "tests/search_bench.py", env=env)
+        run(str(PYTHON), "tests/gradebook_bench.py", env=env)
         run(str(PYTHON), "tests/lighthouse_bench.py", *sys.argv[2:], env=env)  # installs Lighthouse 12.2.3 into .bench/
     else:
         sys.exit(__doc__)

@@ -163,6 +163,8 @@ def on_post_page(output, page, config):
             html = CONTEXT.template(f"partials/{tool}.html").render(
                 parts=parts, labels=config.extra["labels"], config=config, total=len(lessons),
                 promise=page.meta.get("description", ""),
+                company=CONTEXT.company,
+                logo_href=get_relative_url(CONTEXT.company["logo"], page.url) if CONTEXT.company.get("logo") else "",
                 final_href=get_relative_url(final.url, page.url) if final else "")
             output = output.replace(marker, html, 1)
     return output

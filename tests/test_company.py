@@ -12,6 +12,7 @@ import threading
 import pytest
 
 from conftest import LANGS, ROOT, QuietHandler
+from test_browser_certificate import branded_certificate
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from lib import company  # noqa: E402
@@ -69,6 +70,7 @@ def test_a_branded_build_shows_the_company_on_the_site(project_copy, build_copy,
                 footer: document.querySelector('.md-copyright').innerText,
             };
         }""")
+        branded_certificate(page, f"http://127.0.0.1:{httpd.server_address[1]}/")
     finally:
         page.close()
         httpd.shutdown()

@@ -185,6 +185,32 @@ def test_the_certificate_needs_every_lesson_and_the_final_test(blank):
     assert core(blank, ask, record(answers=both, finals=final), lessons) == [True, [], True]
 
 
+def test_what_the_gradebook_is_told_grades_mistakes_and_final_attempts(blank):
+    """Failed means every question answered below the pass mark; missed questions are those ever got
+    wrong under their current key since the last reset; the final test's latest pass, latest and
+    first attempt since the reset."""
+    lessons = lesson_map([Q_SINGLE, Q_TF, Q_ORDER])
+    at, later = "2030-01-01T10:00:00.000Z", "2030-01-03T10:00:00.000Z"
+    wrong = {"q-single": {"key": quizview.fingerprint(Q_SINGLE), "choice": ["zzzz"], "at": at},
+             "q-tf": {"key": quizview.fingerprint(Q_TF), "choice": ["true"], "at": at},
+             "q-order": {"key": quizview.fingerprint(Q_ORDER), "choice": right_choice(Q_ORDER), "at": at}}
+    review = {"q-single": {"key": quizview.fingerprint(Q_SINGLE), "box": 0, "due": "2030-01-01", "at": at},
+              "q-tf": {"key": "00000000", "box": 0, "due": "2030-01-01", "at": at},  # an older version of the question
+              "q-order": {"key": quizview.fingerprint(Q_ORDER), "box": 3, "due": "2030-01-01", "at": at, "learned": True}}
+    finals = [{"at": at, "right": 10, "total": 20, "passed": False}, {"at": "2030-01-02T10:00:00.000Z", "right": 18, "total": 20, "passed": True},
+              {"at": later, "right": 12, "total": 20, "passed": False}]
+    ask = ("(() => { const l = pure.lessonsOf(a[1]); const f = pure.finalOf(a[0]);"
+           " return [pure.grade(pure.lessonState(a[0], l[0])), pure.missedOf(a[0], l), f.passed.right, f.last.right, f.first.right, f.attempts]; })()")
+    assert core(blank, ask, record(answers=wrong, review=review, finals=finals), lessons) == ["failed", {"demo": ["q-single", "q-order"]}, 18, 12, 10, 3]
+    some = {"q-single": wrong["q-single"]}
+    after = ("(() => { const l = pure.lessonsOf(a[1]); return [pure.grade(pure.lessonState(a[0], l[0])), pure.missedOf(a[0], l), pure.finalOf(a[0]).attempts]; })()")
+    assert core(blank, after, record(answers=some, review=review, finals=finals, resetAt="2030-01-02T12:00:00.000Z"), lessons) == ["not_started", {}, 1]
+    assert core(blank, after, record(answers=some, review=review), lessons)[0] == "in_progress"
+    number = "pure.certificateNumber(a[0], '2030-01-03', 18, 20)"
+    assert core(blank, number, "  Anna   IVANOVA ") == core(blank, number, "anna ivanova")
+    assert core(blank, number, "anna ivanova") != core(blank, "pure.certificateNumber(a[0], '2030-01-03', 19, 20)", "anna ivanova")
+
+
 # ---- the schema: Python's jsonschema and the core's checker agree on every record ----
 
 def _keywords(node, found):

@@ -4,6 +4,9 @@
  * language, keeps the assignment in this browser and sees a banner on every page (message, due
  * date, the lessons with their progress) until every lesson is passed or the banner is dismissed.
  *   assignment code = window.courseCode.pack({i: [quiz ids], d: "YYYY-MM-DD" or "", m: message})
+ * An assignment's number (6 hex digits of fnv1a over its lessons, due date and message) is shown to
+ * the trainer with the link and travels in the learner's report (docs/assets/report.js), so the
+ * gradebook can say whether the assignment was done before its due date.
  */
 (function () {
   "use strict";
@@ -19,6 +22,7 @@
     return a && Array.isArray(a.i) && a.i.length > 0 && a.i.every(function (q) { return typeof q === "string"; }) &&
       typeof a.d === "string" && /^(\d{4}-\d\d-\d\d)?$/.test(a.d) && typeof a.m === "string" && a.m.length <= 500;
   }
+  function numberOf(a) { return core.pure.fnv1a(JSON.stringify([a.i, a.d, a.m])).slice(0, 6); }
   function load() { try { var a = JSON.parse(window.localStorage.getItem(KEY)); return a && valid(a) ? a : null; } catch (e) { return null; } }
   function save(a) { try { window.localStorage.setItem(KEY, JSON.stringify(a)); } catch (e) { /* unavailable: shown for this visit only */ } }
 
@@ -69,6 +73,10 @@
   }
   core.subscribe(render);
   render();
+  /* for the report: the assignment this browser keeps, dismissed or not (the work was asked for) */
+  window.courseAssignment = {
+    current: function () { return current && current.i.length ? { id: numberOf(current), due: current.d, lessons: current.i.slice() } : null; }
+  };
 
   /* The trainer's page that makes the link. */
   var maker = document.querySelector("[data-assign]");
@@ -78,12 +86,13 @@
       var said = maker.querySelector("[data-assign-message]");
       var out = maker.querySelector("[data-assign-link]");
       if (!chosen.length) { said.textContent = t("assign_pick"); out.hidden = true; return; }
-      var code = codes.pack({ i: chosen, d: maker.querySelector("[data-assign-due]").value || "", m: maker.querySelector("[data-assign-text]").value.trim().slice(0, 500) });
+      var assignment = { i: chosen, d: maker.querySelector("[data-assign-due]").value || "", m: maker.querySelector("[data-assign-text]").value.trim().slice(0, 500) };
+      var code = codes.pack(assignment);
       var root = new URL(JSON.parse(document.getElementById("__config").textContent).base, location.href);
       out.value = root.href.replace(/\/?$/, "/") + "#assign=" + code;
       out.hidden = false;
       out.select();
-      said.textContent = "✓ " + t("assign_ready");
+      said.textContent = "✓ " + t("assign_ready") + " " + t("assign_number", { id: numberOf(assignment) });
     });
   }
 })();

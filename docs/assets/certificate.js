@@ -2,7 +2,10 @@
  * The certificate page: issued when the progress core says every chapter and case is passed and
  * the final test is passed (course-core.js, certificateOf); until then the page lists exactly
  * what is missing, with links. The learner types their name (kept in this browser), and the
- * sheet shows name, date, language, final score and the lessons passed, ready to print.
+ * sheet shows name, the date written out in the page's language, the final score, how many
+ * lessons were passed and the certificate's number (course-core.js, certificateNumber: the team
+ * overview computes the same number from the learner's report), ready to print on one landscape
+ * A4 page.
  */
 (function () {
   "use strict";
@@ -29,7 +32,15 @@
     li.appendChild(document.createTextNode(" — " + text));
     return li;
   }
-  function showName() { sheet.querySelector("[data-name]").textContent = input.value.trim() || "—"; }
+  /* "2 декабря 2026 г.", "2 Δεκεμβρίου 2026", "2 December 2026" (British order for English) */
+  var LOCALES = { ru: "ru-RU", el: "el-GR", en: "en-GB" };
+  var lang = document.documentElement.lang || "en";
+  var longDate = new Intl.DateTimeFormat(LOCALES[lang] || lang, { day: "numeric", month: "long", year: "numeric" });
+  var issued = null;  /* {day, right, total} of the certificate on show */
+  function showName() {
+    sheet.querySelector("[data-name]").textContent = input.value.trim() || "—";
+    sheet.querySelector("[data-number]").textContent = issued ? core.certificateNumber(input.value, issued.day, issued.right, issued.total) : "";
+  }
 
   function render() {
     var cert = core.certificate();
@@ -48,10 +59,12 @@
       return;
     }
     var final = cert.final;
-    sheet.querySelector("[data-date]").textContent = cert.date.slice(0, 10);
+    var date = new Date(cert.date);
+    issued = { day: core.pure.dayOf(date), right: final.right, total: final.total };
+    sheet.querySelector("[data-date]").textContent = longDate.format(date);
     sheet.querySelector("[data-score]").textContent = t("cert_score_value", { score: final.right, total: final.total, percent: Math.round(100 * final.right / final.total) });
-    sheet.querySelector("[data-lessons]").textContent = t("cert_lessons_value", { n: cert.states.length, total: cert.states.length }) +
-      ": " + cert.states.map(function (s) { return s.lesson.title; }).join("; ");
+    sheet.querySelector("[data-lessons]").textContent = t("cert_lessons_value", { n: cert.states.length, total: cert.states.length });
+    showName();
   }
 
   try { input.value = window.localStorage.getItem(NAME_KEY) || ""; } catch (e) { /* unavailable */ }

@@ -329,6 +329,45 @@
     return { kind: certificateOf(record, lessons).eligible ? "certificate" : "final", lesson: null, summary: all };
   }
 
+  /* ---------- what the trainer's gradebook and the certificate are told ---------- */
+
+  /* A lesson's grade in one word: passed; failed (every question answered, below the pass mark);
+     in_progress (some answered); not_started. */
+  function grade(state) {
+    return state.passed ? "passed" : state.complete ? "failed" : state.status === "in_progress" ? "in_progress" : "not_started";
+  }
+  /* The questions this learner has got wrong at least once since the last full reset (in a
+     self-check, the final test or review), by lesson quiz id: the review entries of questions
+     whose key is still current (a changed question's old mistakes no longer say anything). */
+  function missedOf(record, lessons) {
+    var out = {};
+    var byId = indexOf(lessons);
+    Object.keys(record.review || {}).forEach(function (id) {
+      var e = record.review[id], q = byId[id];
+      if (!q || !isObject(e) || e.key !== q.key || (record.resetAt && !(String(e.at) > record.resetAt))) return;
+      (out[q.lesson.quiz] = out[q.lesson.quiz] || []).push(id);
+    });
+    return out;
+  }
+  /* The final test: the latest passed attempt (what the certificate shows), the latest and the
+     first attempt since the last full reset, and how many there were. */
+  function finalOf(record) {
+    var since = record.resetAt || "";
+    var attempts = (record.finals || []).filter(function (f) { return f.at > since; });
+    var passed = attempts.filter(function (f) { return f.passed === true; });
+    return { attempts: attempts.length, first: attempts[0] || null, last: attempts[attempts.length - 1] || null,
+      passed: passed.length ? passed[passed.length - 1] : null };
+  }
+  /* The certificate's number: a short hash of what the certificate says (name, day, final score,
+     course), so the team overview can match a printed certificate to a report. Like the report's
+     code it catches mistakes, it is no proof: anyone can compute it. The name counts without
+     case and extra spaces; the course is named by a constant, the same in every language. */
+  function certificateNumber(name, day, right, total) {
+    var who = String(name || "").normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
+    var a = fnv1a(["customer-orientation", who, day, right + "/" + total].join("|"));
+    return (a.slice(0, 4) + "-" + a.slice(4)).toUpperCase();
+  }
+
   /* ---------- the record of this page ---------- */
 
   /* This language's labels, course map and record schema come from assets/course-data-<lang>.js
@@ -548,7 +587,8 @@
     KEY: KEY, VERSION: VERSION, INTERVALS: INTERVALS,
     pure: { fnv1a: fnv1a, choiceKey: choiceKey, isRight: isRight, dayOf: dayOf, addDays: addDays, empty: empty, lessonsOf: lessonsOf,
       check: check, migrate: migrate, understand: understand, merge: merge, prune: prune, answerOf: answerOf, lessonState: lessonState,
-      summary: summary, reviewOf: reviewOf, scheduled: scheduled, certificateOf: certificateOf, nextStep: nextStep },
+      summary: summary, reviewOf: reviewOf, scheduled: scheduled, certificateOf: certificateOf, nextStep: nextStep,
+      grade: grade, missedOf: missedOf, finalOf: finalOf, certificateNumber: certificateNumber },
     t: t, isObject: isObject, languageRoot: languageRoot, href: href, pages: pages, date: date, lessons: lessons, schema: schema, question: question, lessonByQuiz: lessonByQuiz,
     record: function () { return state.record; },
     mode: function () { return state.mode; },
@@ -560,6 +600,9 @@
     review: function () { return reviewOf(state.record, lessons, dayOf(new Date())); },
     certificate: function () { return certificateOf(state.record, lessons); },
     next: function () { return nextStep(state.record, lessons); },
+    grade: grade, certificateNumber: certificateNumber,
+    missed: function () { return missedOf(state.record, lessons); },
+    final: function () { return finalOf(state.record); },
     understand: function (raw) { return understand(raw, schema, lessons, new Date()); },
     exportFile: exportFile, answer: answer, resetQuiz: resetQuiz, finishFinal: finishFinal, visit: visit, importRecord: importRecord, resetAll: resetAll
   };
