@@ -9,9 +9,12 @@
                               and the search figures (index bytes, times with the CPU throttled, queries found)
     python3 dev.py offline    install what is needed, then build dist/customer-orientation-offline.zip:
                               the whole site in every language, to open from disk (file://)
+    python3 dev.py scorm      install what is needed, then build dist/customer-orientation-scorm12.zip and
+                              dist/customer-orientation-scorm2004.zip: the course as SCORM packages for an LMS
 
 Python packages go into .venv/ from the pinned requirements files; Debian's chromium is
-installed with apt-get for the browser tests when it is missing.
+installed with apt-get for the browser tests when it is missing; the tests' Node.js packages
+(package-lock.json: the SCORM run-time that stands in for an LMS) go into node_modules/ with npm ci.
 """
 from __future__ import annotations
 
@@ -53,6 +56,35 @@ def install_chromium() -> None:
     run("apt-get", "install", "-y", "-qq", "chromium", env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
 
 
+def install_node() -> None:
+    """node_modules/ from package-lock.json (npm ci), again whenever the lock changes."""
+    stamp = ROOT / "node_modules" / ".installed-lock"
+    wanted = (ROOT / "package-lock.json").read_text()
+    if stamp.exists() and stamp.read_text() == wanted:
+        return
+    if not shutil.which("npm"):
+        sys.exit("The SCORM tests need Node.js and npm: run `sudo apt-get install npm` and try again.")
+    run("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
+    stamp.write_text(wanted)
+
+
+def build_scorm(env: dict) -> list[Path]:
+    """The site with plain .html links (an LMS's content server has no directory index either),
+    plus the SCORM launch page and manifest (hooks/scorm_package.py), zipped with imsmanifest.xml
+    at the root: one package for SCORM 1.2, one for SCORM 2004 4th edition."""
+    archives = []
+    for version in ("1.2", "2004"):
+        name = "customer-orientation-scorm" + version.replace(".", "")
+        folder = ROOT / "dist" / name
+        shutil.rmtree(folder, ignore_errors=True)
+        run(str(PYTHON), "-m", "mkdocs", "build", "--strict", "-d", str(folder),
+            env={**env, "OFFLINE": "true", "COURSE_SCORM": version})
+        archive = Path(shutil.make_archive(str(ROOT / "dist" / name), "zip", folder))
+        print(f"SCORM {version} package: {archive}")
+        archives.append(archive)
+    return archives
+
+
 def build_offline(env: dict) -> Path:
     """The site with plain .html links and search that runs from disk, zipped."""
     folder = ROOT / "dist" / "customer-orientation"
@@ -79,6 +111,7 @@ def main() -> None:
         install("requirements-test.txt")
         if "not browser" not in " ".join(sys.argv[2:]):
             install_chromium()
+            install_node()
         started = time.monotonic()
         try:
             run(str(PYTHON), "-m", "pytest", *sys.argv[2:], env=env)
@@ -87,6 +120,9 @@ def main() -> None:
     elif job == "offline":
         install("requirements.txt")
         build_offline(env)
+    elif job == "scorm":
+        install("requirements.txt")
+        build_scorm(env)
     elif job == "bench":
         install("requirements-test.txt")
         install_chromium()
