@@ -17,7 +17,7 @@
  *    a status is never taken back (passed stays passed, completed stays completed);
  *  - on every page shown in the frame: the bookmark (lesson_location / location), Commit;
  *  - on leaving (pagehide, beforeunload, once): session time, exit "suspend" (the next launch
- *    resumes), Commit, Terminate.
+ *    resumes), Terminate (which persists what was set).
  * An LMS that is missing or answers with an error never stops the course: each call is guarded,
  * the error is logged with the LMS's own code and text (console.warn), and the course keeps the
  * record on the device (course-core.js says so on the page).
@@ -194,7 +194,8 @@
     finished = true;
     set(V.time, span(Date.now() - started));
     set(V.exit, "suspend");
-    commit();
+    /* no Commit of its own: Terminate persists everything (SCORM RTE), and browsers refuse the
+       synchronous request an LMS's Commit may make while a page is being left */
     call(V.finish, [""], V.finish);
     live = false;
   }
