@@ -13,8 +13,9 @@
                               dist/customer-orientation-scorm2004.zip: the course as SCORM packages for an LMS
 
 Python packages go into .venv/ from the pinned requirements files; Debian's chromium is
-installed with apt-get for the browser tests when it is missing; the tests' Node.js packages
-(package-lock.json: the SCORM run-time that stands in for an LMS) go into node_modules/ with npm ci.
+installed with apt-get for the browser tests when it is missing; the tests' Node.js tools (gift-pegjs,
+a real GIFT parser; scorm-again, the SCORM run-time that stands in for an LMS) go into node_modules/
+with `npm ci` from package-lock.json.
 """
 from __future__ import annotations
 
@@ -47,6 +48,20 @@ def install(requirements: str) -> None:
         stamp.write_text(wanted)
 
 
+def install_node_tools() -> None:
+    """The test suite's Node.js tools (gift-pegjs, a real GIFT parser for tests/test_gift.py;
+    scorm-again, the SCORM run-time that stands in for an LMS in tests/test_scorm.py),
+    installed exactly as package-lock.json pins it; again only when the lock file changed."""
+    lock = ROOT / "package-lock.json"
+    stamp = ROOT / "node_modules" / ".installed-package-lock.json"
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == lock.read_text(encoding="utf-8"):
+        return
+    if not shutil.which("npm"):
+        sys.exit("The GIFT export and SCORM tests need Node.js and npm: run `sudo apt-get install nodejs npm` and try again.")
+    run("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
+    stamp.write_text(lock.read_text(encoding="utf-8"), encoding="utf-8")
+
+
 def install_chromium() -> None:
     if CHROMIUM.exists():
         return
@@ -54,18 +69,6 @@ def install_chromium() -> None:
         sys.exit("The browser tests need Debian's Chromium: run `sudo apt-get install chromium` and try again.")
     run("apt-get", "update", "-qq")
     run("apt-get", "install", "-y", "-qq", "chromium", env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
-
-
-def install_node() -> None:
-    """node_modules/ from package-lock.json (npm ci), again whenever the lock changes."""
-    stamp = ROOT / "node_modules" / ".installed-lock"
-    wanted = (ROOT / "package-lock.json").read_text()
-    if stamp.exists() and stamp.read_text() == wanted:
-        return
-    if not shutil.which("npm"):
-        sys.exit("The SCORM tests need Node.js and npm: run `sudo apt-get install npm` and try again.")
-    run("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-    stamp.write_text(wanted)
 
 
 def build_scorm(env: dict) -> list[Path]:
@@ -109,9 +112,9 @@ def main() -> None:
         run(str(PYTHON), "-m", "mkdocs", "build", "--strict", *sys.argv[2:], env=env)
     elif job == "test":
         install("requirements-test.txt")
+        install_node_tools()
         if "not browser" not in " ".join(sys.argv[2:]):
             install_chromium()
-            install_node()
         started = time.monotonic()
         try:
             run(str(PYTHON), "-m", "pytest", *sys.argv[2:], env=env)

@@ -22,9 +22,21 @@ def gift_path(lang: str) -> str:
 
 
 def gift_escape(text: str) -> str:
+    """A text inside a question: GIFT's special characters escaped with a backslash. ``->``
+    has no backslash escape (Moodle reads the first ``->`` of a matching answer as the pair's
+    arrow, and in a question with ``=`` answers as the sign of a matching question), so its
+    ``>`` becomes ``&gt;``: every text is ``[markdown]``, which shows the entity as ``>``."""
     for char in "\\~=#{}:":
         text = text.replace(char, "\\" + char)
-    return text.replace("\n", "\\n")
+    return text.replace("->", "-&gt;").replace("\n", "\\n")
+
+
+def gift_category(*names: str) -> str:
+    """A ``$CATEGORY:`` line as Moodle's importer reads it. Moodle takes the rest of the line
+    as is: it never unescapes ``\\:`` there (``Self-check\\: …`` would import as
+    ``Self-check&&058; …``), and its own export writes categories unescaped. The one escape a
+    category path knows is ``//`` for a ``/`` inside a name (``/`` separates the levels)."""
+    return "$CATEGORY: " + "/".join(["$course$"] + [" ".join(n.replace("/", "//").split()) for n in names])
 
 
 def gift_fraction(count: int) -> str:
@@ -37,7 +49,7 @@ def to_gift(bank: dict[str, quizbank.Quiz], lang: str, course: str, order: list[
     out = [f"// {course}: self-check questions ({lang}). Import in Moodle: Question bank > Import > GIFT format.", ""]
     for name in order:
         quiz = bank[name]
-        out += [f"$CATEGORY: $course$/{e(course)}/{e(quiz.data['title'][lang])}", ""]
+        out += [gift_category(course, quiz.data["title"][lang]), ""]
         for q in quiz.questions:
             text = q["prompt"][lang]
             if "situation" in q:

@@ -28,7 +28,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 QUIZ_ASSETS = ["docs/assets/course-core.js", "docs/assets/quiz.js", "docs/assets/quiz.css"]  # a quiz needs the progress core
 
-PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "quizzes", "glossary.yml", "glossary.schema.json", "labels.yml", "labels.schema.json"]
+PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "quizzes", "glossary.yml", "glossary.schema.json", "labels.yml", "labels.schema.json", "company.schema.json", "company.example.yml", "diagrams"]
 
 
 def build_seconds(project: Path, strict: bool = True) -> float:

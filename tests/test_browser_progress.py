@@ -4,7 +4,10 @@ from __future__ import annotations
 import json
 import re
 
+import yaml
 from playwright.sync_api import expect
+
+from conftest import ROOT
 
 from test_browser_quiz import answer
 
@@ -65,10 +68,14 @@ def test_an_import_from_the_first_format_is_read_by_meaning(page, server, tmp_pa
     current questions; an answer is kept only where the bank still agrees with it, and a "right"
     with no choice to check it by (or a removed question) is not taken on trust."""
     page.goto(server + "en/progress/")
+    bank = yaml.safe_load((ROOT / "quizzes/ch01-what-it-is.yml").read_text(encoding="utf-8"))["questions"]
+    single = next(q for q in bank if q["type"] in ("single", "scenario"))
+    right = next(i for i, o in enumerate(single["options"]) if o.get("correct"))
+    other_id = next(q["id"] for q in bank if q["id"] != single["id"])
     other = {"format": "course-progress", "version": 1, "progress": {
         "version": 1,
-        "questions": {"ch01-simplest-definition": {"answered": True, "right": True, "choice": [0], "at": "2030-01-01T00:00:00Z"},
-                      "ch01-customer-defines": {"answered": True, "right": True, "at": "2030-01-01T00:00:00Z"},
+        "questions": {single["id"]: {"answered": True, "right": True, "choice": [right], "at": "2030-01-01T00:00:00Z"},
+                      other_id: {"answered": True, "right": True, "at": "2030-01-01T00:00:00Z"},
                       "question-removed-since": {"answered": True, "right": False, "at": "2030-01-01T00:00:00Z"},
                       "broken": "yes"},
         "quizzes": {"ch01-what-it-is": {"score": 3, "total": 99, "passed": True, "date": "2030-01-01"}, "x": 5},
@@ -79,8 +86,8 @@ def test_an_import_from_the_first_format_is_read_by_meaning(page, server, tmp_pa
     expect(page.locator("[data-message]")).to_have_text(re.compile("^✓"))
     assert "in progress: 1 of" in row(page, "chapters/01-what-it-is/").inner_text(), "a stored pass is not taken on trust"
     page.goto(server + "en/chapters/01-what-it-is/")
-    assert page.locator("#q-ch01-simplest-definition .quiz-q__status").inner_text().startswith("✓")
-    assert page.locator("#q-ch01-customer-defines .quiz-q__status").inner_text() == ""
+    assert page.locator(f"#q-{single['id']} .quiz-q__status").inner_text().startswith("✓")
+    assert page.locator(f"#q-{other_id} .quiz-q__status").inner_text() == ""
     assert page.js_errors == []
 
 

@@ -99,6 +99,7 @@ def test_a_chapter_prints_its_quiz_as_questions_without_answers(page, server, pr
 
 def test_the_trainers_answer_key_prints_with_the_answers(page, server):
     page.goto(server + "en/trainer/nordstrom/")
+    page.locator("[data-print=key]").check()  # "What to print": the plan with its key
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
     text = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
     assert "Session plan" in text and "✓" in text and "Cases" not in text

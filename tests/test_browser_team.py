@@ -75,5 +75,5 @@ def test_a_tampered_report_code_is_refused(page, server):
     page.goto(server + "en/trainer/team/")
     page.locator("[data-team-input]").fill(tampered + "\n" + typo)
     page.locator("[data-action=show-team]").click()
-    assert "Codes refused: 2" in page.locator("[data-team-errors]").inner_text()
+    assert "Reports not accepted: 2" in page.locator("[data-team-errors]").inner_text()
     expect(page.locator(".team-tool__table")).to_be_hidden()

@@ -93,6 +93,7 @@ def test_gift_escapes_its_special_characters():
     ]})
     gift = quiz_exports.to_gift({"q": quiz}, "ru", "Course", ["q"])
     assert "a\\: b \\{c\\} \\= d \\# e \\~ f" in gift
+    assert "$CATEGORY: $course$/Course/a: b {c} = d # e ~ f\n" in gift, "Moodle reads category lines unescaped"
     assert "~%50%" in gift and "~%-100%" in gift
 
 

@@ -18,33 +18,47 @@ UNITS = {
 }
 SCALES = r"(?:тыс\.|млн|млрд|δισ\.|εκατ\.|χιλ\.|million|billion|thousand)"
 CURRENCIES = r"(?:руб|евро|доллар|ευρώ|ρούβλ|δολάρ|€|\$|rouble|euro|dollar)"
-# markup that must stay as written, then a tag (its attributes: a viewBox of "0 0 100 200"
-# is no number), then what gets non-breaking spaces: a long number with its groups, and a
-# figure with its unit (a scale word and its currency too)
-KEEP = r"<(?P<block>script|style|pre|code|textarea|svg)\b.*?</(?P=block)>|<[^>]*>"
+BLOCKS = re.compile(r"(<(script|style|pre|code|textarea|svg)\b.*?</\2>)", re.S | re.I)  # kept as written
+TAG = re.compile(r"(<[^>]*>)")  # a tag's attributes are no text ("0 0 100 200" in a viewBox)
+CANDIDATE = re.compile(r"\d ")
 _patterns: dict[str, re.Pattern] = {}
 
 
 def pattern(lang: str) -> re.Pattern:
+    """A long number with its groups, or a figure with its unit (a scale word with its currency)."""
     if lang not in _patterns:
         unit = UNITS.get(lang, UNITS["en"])
-        figure = rf"(?<![\d.,])\d{{1,3}}(?: \d{{3}})+(?!\d)|\d"
         _patterns[lang] = re.compile(
-            rf"{KEEP}|(?P<set>(?:{figure})(?: {SCALES} {CURRENCIES}\w*| {unit}(?!\w))?)", re.S | re.I)
+            rf"(?<![\d.,])\d{{1,3}}(?: \d{{3}})+(?!\d)(?: {SCALES} {CURRENCIES}\w*| {unit}(?!\w))?"
+            rf"|\d(?: {SCALES} {CURRENCIES}\w*| {unit}(?!\w))", re.I)
     return _patterns[lang]
 
 
-def _set(match: re.Match) -> str:
-    found = match.group("set")
-    return found.replace(" ", NBSP) if found and " " in found else match.group(0)
+def _nbsp(match: re.Match) -> str:
+    return match.group(0).replace(" ", NBSP)
 
 
 def text(value: str, lang: str) -> str:
     """One run of text (no markup) with its spaces set."""
-    return html(value, lang)
+    return pattern(lang).sub(_nbsp, value) if CANDIDATE.search(value) else value
 
 
 def html(markup: str, lang: str) -> str:
-    """HTML with the text between its tags set, in one pass of one regular expression;
-    code, scripts, drawings and attributes untouched."""
-    return pattern(lang).sub(_set, markup)
+    """HTML with the text between its tags set; code, scripts, drawings and attributes untouched.
+    Only runs of text that hold a digit followed by a space are looked at (regular expressions
+    do the scanning; Python sees the few candidates)."""
+    if not CANDIDATE.search(markup):
+        return markup
+    out = []
+    chunks = BLOCKS.split(markup) if BLOCKS.search(markup) else [markup]
+    i = 0
+    while i < len(chunks):
+        chunk = chunks[i]
+        if chunk.startswith("<") and i % 3 == 1:  # a kept block (split yields text, block, tag name)
+            out.append(chunk)
+            i += 2
+            continue
+        parts = TAG.split(chunk)
+        out.append("".join(part if j % 2 else text(part, lang) for j, part in enumerate(parts)))
+        i += 1
+    return "".join(out)
