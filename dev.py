@@ -11,10 +11,13 @@
                               and the gradebook's (1,000 reports shown, sorted, filtered, exported)
     python3 dev.py offline    install what is needed, then build dist/customer-orientation-offline.zip:
                               the whole site in every language, to open from disk (file://)
+    python3 dev.py scorm      install what is needed, then build dist/customer-orientation-scorm12.zip and
+                              dist/customer-orientation-scorm2004.zip: the course as SCORM packages for an LMS
 
 Python packages go into .venv/ from the pinned requirements files; Debian's chromium is
-installed with apt-get for the browser tests when it is missing; the tests' one Node.js tool
-(gift-pegjs) goes into node_modules/ with `npm ci` from package-lock.json.
+installed with apt-get for the browser tests when it is missing; the tests' Node.js tools (gift-pegjs,
+a real GIFT parser; scorm-again, the SCORM run-time that stands in for an LMS) go into node_modules/
+with `npm ci` from package-lock.json.
 """
 from __future__ import annotations
 
@@ -48,14 +51,15 @@ def install(requirements: str) -> None:
 
 
 def install_node_tools() -> None:
-    """The test suite's one Node.js tool (gift-pegjs, a real GIFT parser for tests/test_gift.py),
+    """The test suite's Node.js tools (gift-pegjs, a real GIFT parser for tests/test_gift.py;
+    scorm-again, the SCORM run-time that stands in for an LMS in tests/test_scorm.py),
     installed exactly as package-lock.json pins it; again only when the lock file changed."""
     lock = ROOT / "package-lock.json"
     stamp = ROOT / "node_modules" / ".installed-package-lock.json"
     if stamp.exists() and stamp.read_text(encoding="utf-8") == lock.read_text(encoding="utf-8"):
         return
     if not shutil.which("npm"):
-        sys.exit("The GIFT export test needs Node.js and npm: run `sudo apt-get install nodejs npm` and try again.")
+        sys.exit("The GIFT export and SCORM tests need Node.js and npm: run `sudo apt-get install nodejs npm` and try again.")
     run("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
     stamp.write_text(lock.read_text(encoding="utf-8"), encoding="utf-8")
 
@@ -67,6 +71,23 @@ def install_chromium() -> None:
         sys.exit("The browser tests need Debian's Chromium: run `sudo apt-get install chromium` and try again.")
     run("apt-get", "update", "-qq")
     run("apt-get", "install", "-y", "-qq", "chromium", env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+
+
+def build_scorm(env: dict) -> list[Path]:
+    """The site with plain .html links (an LMS's content server has no directory index either),
+    plus the SCORM launch page and manifest (hooks/scorm_package.py), zipped with imsmanifest.xml
+    at the root: one package for SCORM 1.2, one for SCORM 2004 4th edition."""
+    archives = []
+    for version in ("1.2", "2004"):
+        name = "customer-orientation-scorm" + version.replace(".", "")
+        folder = ROOT / "dist" / name
+        shutil.rmtree(folder, ignore_errors=True)
+        run(str(PYTHON), "-m", "mkdocs", "build", "--strict", "-d", str(folder),
+            env={**env, "OFFLINE": "true", "COURSE_SCORM": version})
+        archive = Path(shutil.make_archive(str(ROOT / "dist" / name), "zip", folder))
+        print(f"SCORM {version} package: {archive}")
+        archives.append(archive)
+    return archives
 
 
 def build_offline(env: dict) -> Path:
@@ -104,6 +125,9 @@ def main() -> None:
     elif job == "offline":
         install("requirements.txt")
         build_offline(env)
+    elif job == "scorm":
+        install("requirements.txt")
+        build_scorm(env)
     elif job == "bench":
         install("requirements-test.txt")
         install_chromium()

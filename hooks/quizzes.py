@@ -73,6 +73,7 @@ def on_post_page(output, page, config):
         labels=CONTEXT.labels,
         pass_mark=PASS_MARK,
         page_key=CONTEXT.page_key(page),
+        scorm=bool(config.extra.get("scorm")),  # a SCORM package: the LMS's wording as well
     )
     return output.replace(MARKER, rendered, 1)
 

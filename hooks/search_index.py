@@ -100,12 +100,14 @@ def search_config(index: dict, locale: str) -> dict:
     }
 
 
-def write(target: Path, data, offline: bool, name: str) -> None:
+def write(target: Path, data, offline: bool, name: str, served: bool = True) -> None:
+    """`offline`: also as a script, for pages opened from disk; `served`: as JSON, for pages
+    served over HTTP (the published site; a SCORM package, which an LMS serves, needs both)."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     if offline:
         # opened from disk, Material reads its index as a script; the wrapper reads the scopes so
         target.with_suffix(".js").write_text(f"var {name} = {text}", encoding="utf-8")
-    else:
+    if served:
         target.write_text(text, encoding="utf-8")
 
 
@@ -120,11 +122,12 @@ def on_post_build(config) -> None:
     default = build.default_language(config)
     offline_plugin = config.plugins.get("material/offline")
     offline = bool(offline_plugin and offline_plugin.config.enabled)
+    served = not offline or bool(config.extra.get("scorm"))  # the SCORM package: hooks/scorm_package.py
     if offline:
         path.unlink()
     for locale, scopes in split_index(index, locales, default).items():
         folder = site / ("" if locale == default else locale) / "search"
         folder.mkdir(parents=True, exist_ok=True)
-        write(folder / "search_index.json", {"config": search_config(index, locale), "docs": []}, offline, "__index")
+        write(folder / "search_index.json", {"config": search_config(index, locale), "docs": []}, offline, "__index", served)
         for scope, name in FILES.items():
-            write(folder / f"{name}.json", scopes[scope], offline, f"__course_{scope}")
+            write(folder / f"{name}.json", scopes[scope], offline, f"__course_{scope}", served)

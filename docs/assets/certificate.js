@@ -67,10 +67,13 @@
     showName();
   }
 
-  try { input.value = window.localStorage.getItem(NAME_KEY) || ""; } catch (e) { /* unavailable */ }
+  var lms = core.lms();  /* inside an LMS the name is the LMS's, as it knows the learner */
+  if (lms && lms.learnerName) { input.value = lms.learnerName; input.readOnly = true; }
+  else try { input.value = window.localStorage.getItem(NAME_KEY) || ""; } catch (e) { /* unavailable */ }
   showName();
   input.addEventListener("input", function () {
     showName();
+    if (input.readOnly) return;
     try { window.localStorage.setItem(NAME_KEY, input.value); } catch (e) { /* unavailable: the name lasts for this visit */ }
   });
   tool.querySelector("[data-action=print]").addEventListener("click", function () { window.print(); });

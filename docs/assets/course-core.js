@@ -25,7 +25,7 @@
  */
 (function () {
   "use strict";
-  var KEY = "course-progress-v1";
+  var KEY = "course-progress-v1";  /* inside an LMS: + "@lms:<learner>" (see findSession) */
   var VERSION = 2;
   var INTERVALS = [1, 3, 7];  /* days between reviews of a mistake, box by box */
 
@@ -368,6 +368,194 @@
     return (a.slice(0, 4) + "-" + a.slice(4)).toUpperCase();
   }
 
+  /* ---------- the record as an LMS keeps it (SCORM suspend_data) ---------- */
+
+  /* SCORM 1.2 keeps at most 4,096 characters of suspend_data, and the record as JSON with the
+     whole bank answered is many times that (question ids alone are 3,300 characters). So the
+     LMS gets a compact text made against this build's course map, "C1~<head>~<lessons>~<finals>":
+     - every time is the milliseconds after the time written before it (the first after
+       2025-01-01), base 36, "-" when earlier: answers given in a row cost 3 or 4 characters,
+       and the round trip is exact;
+     - a lesson is "<quiz check><quiz part>:<question>,<question>,..." with its questions in
+       the order of the bank; a question is "" (nothing kept) or "<check><answer><R review>",
+       the checks being 2 base-36 characters of the FNV-1a of the quiz id, or of question id and
+       key: an answer under a key that has changed since (or a question moved) is not matched,
+       and reads as unanswered, as it does in the core;
+     - an answer is its choice (a bitmask of the options, 5 to a character; for ordering, the
+       step positions in order; "_" when the answer was shown), "!" when revealed or else ".",
+       then its time;
+       a review entry "R<box>[L]<days from its time to its due day>.<time>";
+     - the quiz part: "Z<time>" (started again), "F|G<right>.<total>.<time>" (first attempt, G
+       when under another version of the quiz), "P<right>.<total>.<time>" (the best and the
+       latest pass under this version);
+     - finals: "P|F<right>.<total>.<time>.<language>", the last three attempts and the latest
+       passed one.
+     Only what counts now is written (answers and reviews under the current keys, after the
+     resets); what a learner can no longer see (older passes, older final attempts, the ids of a
+     final test's mistakes) stays in this device's record only. */
+  var CLOCK0 = Date.UTC(2025, 0, 1);
+  var COMPACT = "C1";
+  function b36(n) { return n < 0 ? "-" + (-n).toString(36) : n.toString(36); }
+  function n36(text) { return /^-?[0-9a-z]+$/.test(text) ? parseInt(text, 36) * 1 : NaN; }
+  function check2(text) { return ("0" + (parseInt(fnv1a(text), 16) % 1296).toString(36)).slice(-2); }
+  function dayNumber(day) { var p = day.split("-").map(Number); return Math.round(Date.UTC(p[0], p[1] - 1, p[2]) / 864e5); }
+  function dayFrom(number) { var d = new Date(number * 864e5); return d.getUTCFullYear() + "-" + pad(d.getUTCMonth() + 1) + "-" + pad(d.getUTCDate()); }
+
+  function compact(record, lessons) {
+    var clock = CLOCK0;
+    function time(iso) { var ms = Date.parse(iso); var out = b36(ms - clock); clock = ms; return out; }
+    var since = record.resetAt || "";
+    var head = "";
+    if (record.resetAt) head += "Z" + time(record.resetAt);
+    var lastIndex = record.last ? lessons.findIndex(function (l) { return l.key === record.last.page; }) : -1;
+    if (lastIndex !== -1 && String(record.last.at) > since) head += "V" + b36(lastIndex) + "." + time(record.last.at);
+    var blocks = [];
+    lessons.forEach(function (lesson) {
+      var quiz = (record.quizzes || {})[lesson.quiz] || {};
+      var part = "";
+      if (quiz.resetAt) part += "Z" + time(quiz.resetAt);
+      if (isObject(quiz.first) && String(quiz.first.at) > since) {
+        part += (quiz.first.quizKey === lesson.version ? "F" : "G") + b36(quiz.first.right) + "." + b36(quiz.first.total) + "." + time(quiz.first.at);
+      }
+      var passes = (quiz.passes || []).filter(function (p) { return p.quizKey === lesson.version && String(p.at) > since; });
+      var best = passes.reduce(function (m, p) { return !m || p.right / p.total > m.right / m.total ? p : m; }, null);
+      passes.filter(function (p, i) { return p === best || i === passes.length - 1; }).forEach(function (p) {
+        part += "P" + b36(p.right) + "." + b36(p.total) + "." + time(p.at);
+      });
+      var entries = lesson.questions.map(function (q) {
+        var a = answerOf(record, q), out = "";
+        if (a) {
+          var choice = a.choice === null ? "_" : encodeChoice(q, a.choice);
+          if (choice !== null) out += choice + (a.revealed === true ? "!" : ".") + time(a.at);
+        }
+        var r = (record.review || {})[q.id];
+        if (isObject(r) && r.key === q.key && String(r.at) > since && typeof r.due === "string") {
+          var days = dayNumber(r.due) - dayNumber(dayOf(new Date(r.at)));
+          out += "R" + r.box + (r.learned === true ? "L" : "") + b36(days) + "." + time(r.at);
+        }
+        return out ? check2(q.id + ":" + q.key) + out : "";
+      });
+      while (entries.length && !entries[entries.length - 1]) entries.pop();
+      if (part || entries.length) blocks.push(check2("quiz:" + lesson.quiz) + part + ":" + entries.join(","));
+    });
+    var finals = (record.finals || []).filter(function (f) { return String(f.at) > since; });
+    var passedFinals = finals.filter(function (f) { return f.passed === true; });
+    var keep = finals.slice(-3);
+    if (passedFinals.length && keep.indexOf(passedFinals[passedFinals.length - 1]) === -1) keep.unshift(passedFinals[passedFinals.length - 1]);
+    var finalText = keep.map(function (f) {
+      return (f.passed === true ? "P" : "F") + b36(f.right) + "." + b36(f.total) + "." + time(f.at) + "." + String(f.lang || "").replace(/[^A-Za-z-]/g, "").slice(0, 10);
+    });
+    return [COMPACT, head, blocks.join(";"), finalText.join(",")].join("~");
+  }
+  /* A choice as text: null when it cannot be written (an option this build does not have). */
+  function encodeChoice(q, choice) {
+    var positions = choice.map(function (id) { return q.items.indexOf(id); });
+    if (!positions.length || positions.some(function (n) { return n < 0; })) return null;
+    if (q.type === "ordering") return positions.length === q.items.length ? positions.map(function (n) { return n.toString(36); }).join("") : null;
+    var out = "";
+    for (var start = 0; start < q.items.length; start += 5) {
+      var bits = 0;
+      positions.forEach(function (n) { if (n >= start && n < start + 5) bits |= 1 << (n - start); });
+      out += bits.toString(36);
+    }
+    return out;
+  }
+  function decodeChoice(q, text) {
+    var ids = [];
+    if (q.type === "ordering") {
+      if (text.length !== q.items.length) return null;
+      for (var i = 0; i < text.length; i++) { var n = parseInt(text[i], 36); if (!(n < q.items.length) || ids.indexOf(q.items[n]) !== -1) return null; ids.push(q.items[n]); }
+      return ids;
+    }
+    if (text.length !== Math.ceil(q.items.length / 5)) return null;
+    for (var c = 0; c < text.length; c++) {
+      var bits = parseInt(text[c], 36);
+      for (var b = 0; b < 5; b++) if (bits & (1 << b)) { if (!(c * 5 + b < q.items.length)) return null; ids.push(q.items[c * 5 + b]); }
+    }
+    return ids.length ? ids.sort() : null;
+  }
+
+  /* The compact text back into a record of this build; null when it is not such a text (then
+     it is never written over). Every entry is read, matched or not, since each time follows the
+     one before it. */
+  function expand(text, lessons) {
+    if (typeof text !== "string") return null;
+    var parts = text.split("~");
+    if (parts.length !== 4 || parts[0] !== COMPACT) return null;
+    var clock = CLOCK0, bad = false;
+    function time(t) { var d = n36(t); if (isNaN(d)) { bad = true; return CLOCK0; } clock += d; return new Date(clock).toISOString(); }
+    function number(t) { var n = n36(t); if (!(n >= 0)) bad = true; return n; }
+    var record = empty();
+    var head = /^(?:Z(-?[0-9a-z]+))?(?:V([0-9a-z]+)\.(-?[0-9a-z]+))?$/.exec(parts[1]);
+    if (!head) return null;
+    if (head[1]) record.resetAt = time(head[1]);
+    if (head[2]) { var lastLesson = lessons[number(head[2])]; var lastAt = time(head[3]); if (lastLesson) record.last = { page: lastLesson.key, at: lastAt }; }
+    var byCheck = {};
+    lessons.forEach(function (l) { byCheck[check2("quiz:" + l.quiz)] = l; });
+    (parts[2] ? parts[2].split(";") : []).forEach(function (block) {
+      var m = /^([0-9a-z]{2})([ZFGP][^:]*)?:(.*)$/.exec(block);
+      if (!m) { bad = true; return; }
+      var lesson = byCheck[m[1]] || null;  /* null: a lesson this build does not have, read and left out */
+      var quiz = {};
+      ((m[2] || "").match(/[ZFGP][^ZFGP]*/g) || []).forEach(function (field) {
+        var mark = field[0], v = field.slice(1).split(".");
+        if (mark === "Z" && v.length === 1) { quiz.resetAt = time(v[0]); return; }
+        if (mark === "Z" || v.length !== 3) { bad = true; return; }
+        var result = { at: null, right: number(v[0]), total: number(v[1]), quizKey: lesson && mark !== "G" ? lesson.version : "00000000" };
+        result.at = time(v[2]);
+        if (mark === "P") (quiz.passes = quiz.passes || []).push(result); else quiz.first = result;
+      });
+      if (lesson && Object.keys(quiz).length) record.quizzes[lesson.quiz] = quiz;
+      m[3].split(",").forEach(function (entry, i) {
+        if (!entry) return;
+        var e = /^([0-9a-z]{2})(?:([0-9a-z_]+)([.!])(-?[0-9a-z]+))?(?:R([0-3])(L?)(-?[0-9a-z]+)\.(-?[0-9a-z]+))?$/.exec(entry);
+        if (!e) { bad = true; return; }
+        var answerAt = e[2] ? time(e[4]) : null;
+        var reviewAt = e[5] ? time(e[8]) : null;
+        var q = lesson && lesson.questions[i];
+        if (!q || e[1] !== check2(q.id + ":" + q.key)) return;  /* a question changed or moved since: unanswered */
+        if (e[2]) {
+          var choice = e[2] === "_" ? null : decodeChoice(q, e[2]);
+          if (e[2] !== "_" && choice === null) { bad = true; return; }
+          var answerEntry = { key: q.key, choice: choice, at: answerAt };
+          if (e[3] === "!" || choice === null) answerEntry.revealed = true;
+          record.answers[q.id] = answerEntry;
+        }
+        if (e[5]) {
+          var review = { key: q.key, box: Number(e[5]), due: dayFrom(dayNumber(dayOf(new Date(reviewAt))) + n36(e[7])), at: reviewAt };
+          if (e[6]) review.learned = true;
+          record.review[q.id] = review;
+        }
+      });
+    });
+    (parts[3] ? parts[3].split(",") : []).forEach(function (entry) {
+      var f = /^([PF])([0-9a-z]+)\.([0-9a-z]+)\.(-?[0-9a-z]+)\.([A-Za-z-]*)$/.exec(entry);
+      if (!f) { bad = true; return; }
+      var final = { at: time(f[4]), right: number(f[2]), total: number(f[3]), passed: f[1] === "P" };
+      if (f[5]) final.lang = f[5];
+      record.finals.push(final);
+    });
+    return bad ? null : record;
+  }
+
+  /* What an LMS is told: the final test's score in percent (the latest passed attempt, else the
+     latest attempt), whether the final test is passed or failed, and whether the course is
+     complete by its own rules (every lesson and the final test passed: the certificate's). */
+  function lmsReport(record, lessons) {
+    var cert = certificateOf(record, lessons);
+    var since = record.resetAt || "";
+    var finals = (record.finals || []).filter(function (f) { return String(f.at) > since; });
+    var latest = finals.length ? finals[finals.length - 1] : null;
+    var shown = cert.final || latest;
+    return {
+      score: shown ? percentOf(shown.right, shown.total) : null,
+      success: cert.final ? "passed" : latest ? "failed" : null,
+      complete: cert.eligible,
+      passedLessons: cert.states.filter(function (s) { return s.passed; }).length,
+      lessons: lessons.length
+    };
+  }
+
   /* ---------- the record of this page ---------- */
 
   /* This language's labels, course map and record schema come from assets/course-data-<lang>.js
@@ -419,7 +607,29 @@
 
   /* mode: "ok"; "blocked" (storage cannot be read); "unsaved" (a write failed: refused or
      full); "other" or "damaged" (stored data not understood: never written over). */
-  var state = { record: empty(), mode: "ok", version: null };
+  /* Inside an LMS the course runs in the frame of the package's launch page (scorm.html), which
+     holds the one SCORM session of the visit (docs/assets/lms.js); this page finds it among its
+     parent frames. The record is then kept by the LMS (suspend_data, in the compact form above)
+     and, as before, on this device, under a key of this learner's own (one LMS may serve several
+     people on one computer). Without it (the published site, the offline zip) nothing changes. */
+  function findSession() {
+    var w = window;
+    for (var i = 0; i < 10 && w.parent && w.parent !== w; i++) {
+      w = w.parent;
+      try { if (w.courseLmsSession) return w.courseLmsSession; } catch (e) { return null; }  /* another origin: not ours */
+    }
+    return null;
+  }
+  var session = findSession();
+  if (session) {
+    KEY = KEY + "@lms:" + session.learnerKey;
+    document.documentElement.classList.add("course-lms");
+  }
+
+  /* lms: null without an LMS; "ok" (the LMS took the latest change), "failed" (it refused or
+     could not commit: kept on this device, sent again with the next change), "other" (what the
+     LMS holds is not a record this page understands: never written over). */
+  var state = { record: empty(), mode: "ok", version: null, lms: session ? "ok" : null };
   var listeners = [];
 
   function readStored() {
@@ -429,9 +639,24 @@
   }
   function load() {
     var u = readStored();
-    if (u.state === "blocked") { state.mode = "blocked"; return; }
-    if (u.state === "other" || u.state === "damaged") { state.mode = u.state; state.version = u.version || null; return; }
-    state.record = u.record;
+    if (u.state === "blocked") state.mode = "blocked";
+    else if (u.state === "other" || u.state === "damaged") { state.mode = u.state; state.version = u.version || null; }
+    else state.record = u.record;
+    if (!session) return;
+    var held = session.data();
+    if (!held) return;
+    var fromLms = understand(expand(held, lessons), schema, lessons, new Date());
+    if (fromLms.state !== "ok") { state.lms = "other"; return; }
+    state.record = prune(merge(fromLms.record, state.record), lessons);  /* this device's copy wins ties */
+  }
+  /* The record to the LMS: suspend_data, then score and status (lms.js sets only what changed and
+     commits). True only when the LMS took it. */
+  function toLms() {
+    if (!session || state.lms === "other") return false;
+    var ok = false;
+    try { ok = session.store(compact(state.record, lessons), lmsReport(state.record, lessons)) === true; } catch (e) { ok = false; }
+    state.lms = ok ? "ok" : "failed";
+    return ok;
   }
 
   /* Write the page's record: re-read, merge, write. True only when it was written. */
@@ -461,6 +686,7 @@
     mutate(working);
     state.record = working;
     var saved = persist(false);
+    if (session) saved = toLms() || saved;
     notify("local");
     return saved;
   }
@@ -468,6 +694,8 @@
   function showNotice() {
     document.querySelectorAll("[data-course-notice]").forEach(function (box) {
       var key = { blocked: "notice_blocked", unsaved: "notice_unsaved", other: "notice_other", damaged: "notice_damaged" }[state.mode];
+      if (state.lms === "ok") key = null;  /* the LMS keeps the record: this device's storage does not matter */
+      else if (state.lms) key = state.lms === "other" ? "notice_lms_other" : state.mode === "ok" ? "notice_lms_unsaved" : "notice_lms_lost";
       box.hidden = !key;
       box.textContent = "";
       if (!key) return;
@@ -578,6 +806,7 @@
     state.record = empty();
     state.record.resetAt = new Date().toISOString();
     var saved = persist(true);
+    if (session) saved = toLms() || saved;
     if (!saved) state.record = before;
     notify("local");
     return saved;
@@ -588,11 +817,14 @@
     pure: { fnv1a: fnv1a, choiceKey: choiceKey, isRight: isRight, dayOf: dayOf, addDays: addDays, empty: empty, lessonsOf: lessonsOf,
       check: check, migrate: migrate, understand: understand, merge: merge, prune: prune, answerOf: answerOf, lessonState: lessonState,
       summary: summary, reviewOf: reviewOf, scheduled: scheduled, certificateOf: certificateOf, nextStep: nextStep,
-      grade: grade, missedOf: missedOf, finalOf: finalOf, certificateNumber: certificateNumber },
+      grade: grade, missedOf: missedOf, finalOf: finalOf, certificateNumber: certificateNumber,
+      compact: compact, expand: expand, lmsReport: lmsReport },
     t: t, isObject: isObject, languageRoot: languageRoot, href: href, pages: pages, date: date, lessons: lessons, schema: schema, question: question, lessonByQuiz: lessonByQuiz,
     record: function () { return state.record; },
     mode: function () { return state.mode; },
-    saving: function () { return state.mode === "ok"; },
+    saving: function () { return state.lms === "ok" || state.mode === "ok"; },
+    /* The LMS's side, for the scripts that show what it does itself: null without an LMS. */
+    lms: function () { return session ? { state: state.lms, learnerName: session.learnerName || "" } : null; },
     subscribe: function (fn) { listeners.push(fn); },
     answerOf: function (id) { var q = question(id); return q ? answerOf(state.record, q) : null; },
     lessonState: function (lesson) { return lessonState(state.record, lesson); },
@@ -608,5 +840,6 @@
   };
 
   load();
+  if (session && state.lms !== "other") toLms();  /* what this device kept while the LMS refused goes now */
   showNotice();
 })();

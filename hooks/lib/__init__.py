@@ -5,4 +5,5 @@
     labels.py    labels.yml: every interface label in every language
     quizbank.py  quizzes/*.yml: load and validate the question bank
     quizview.py  a quiz in one language, as the templates show it
+    scorm.py     the imsmanifest.xml of a SCORM 1.2 or 2004 package
 """

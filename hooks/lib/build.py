@@ -27,6 +27,7 @@ class Context:
     labels: dict = field(default_factory=dict)  # every label in this language
     bank: dict | None = None  # the question bank, checked at the start of each language build
     company: dict = field(default_factory=dict)  # company.yml in this language (hooks/company.py)
+    site_names: dict = field(default_factory=dict)  # the course's name in each language built so far
     _templates: dict = field(default_factory=dict)
 
     @property
