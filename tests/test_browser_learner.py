@@ -16,14 +16,14 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 PREFIX = {"ru": "", "el": "el/", "en": "en/"}
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
 TEXT = {
-    "ru": {"start": "Начать: Глава 1 · 20 мин", "continue": "Продолжить: Глава 2 · 20 мин", "final": "Все уроки пройдены: пройдите итоговый тест",
+    "ru": {"start": "Начать: Глава 1 · 20 мин", "continue": "Продолжить: Глава 2 · 20 мин", "final": "Все уроки пройдены: сдайте итоговый тест",
            "certificate": "Получите сертификат", "ch3": "Глава 3 из 10", "case2": "Кейс 2 из 6", "min": "20 мин", "count": "Пройдено уроков: 0 из 16 (0%)",
            "credit": "Сайт курса собран на MkDocs"},
     "el": {"start": "Ξεκινήστε: Κεφάλαιο 1 · 20 λεπτά", "continue": "Συνεχίστε: Κεφάλαιο 2 · 20 λεπτά",
-           "final": "Ολοκληρώσατε όλες τις ενότητες: κάντε το τελικό τεστ", "certificate": "Παραλάβετε το πιστοποιητικό σας",
+           "final": "Ολοκληρώσατε όλες τις ενότητες: κάντε το τελικό τεστ", "certificate": "Πάρτε τη βεβαίωσή σας",
            "ch3": "Κεφάλαιο 3 από 10", "case2": "Περίπτωση 2 από 6", "min": "20 λεπτά", "count": "Ολοκληρωμένες ενότητες: 0 από 16 (0%)",
            "credit": "Ο ιστότοπος του μαθήματος δημιουργήθηκε"},
-    "en": {"start": "Start: Chapter 1 · 20 min", "continue": "Continue: Chapter 2 · 20 min", "final": "Course complete: take the final test",
+    "en": {"start": "Start: Chapter 1 · 20 min", "continue": "Continue: Chapter 2 · 20 min", "final": "All lessons passed: take the final test",
            "certificate": "Get your certificate", "ch3": "Chapter 3 of 10", "case2": "Case 2 of 6", "min": "20 min", "count": "Lessons passed: 0 of 16 (0%)",
            "credit": "Course site built with MkDocs"},
 }
