@@ -209,6 +209,10 @@ def test_scorm12_one_session_status_bookmark_failed_then_resumed_and_passed(page
     assert held["cmi.suspend_data"].startswith("C1~")
     frame = go(page, "en/progress.html")
     assert not frame.locator("[data-report]").is_visible(), "no report code: the LMS reports"
+    for path in ("en/progress.html", "en/index.html", "en/certificate.html"):
+        text = go(page, path).locator("article").inner_text()
+        assert "this browser only" not in text and "learning system" in text, f"{path}: no 'this browser only' inside an LMS"
+    frame = go(page, "en/progress.html")
     frame = go(page, "en/trainer/team.html")
     assert not frame.locator("[data-team]").is_visible()
     frame = go(page, "en/final-test.html")
