@@ -234,7 +234,9 @@ def test_axe_on_every_page_type_with_search_open_and_dark_mode(browser, server, 
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     found = {}
-    for path in PAGE_TYPES:
+    # every page type in Russian; in Greek and English the page types whose text differs most
+    # (labels cannot go missing in one language: labels.yml's schema requires all three)
+    for path in PAGE_TYPES if lang == "ru" else ["", "chapters/01-what-it-is/", "final-test/", "trainer/answer-key/"]:
         page.goto(base + path)
         if path == "final-test/":
             page.locator(".quiz--bank [data-action=start]").click()
