@@ -15,12 +15,10 @@ from mkdocs.exceptions import PluginError
 
 from lib import build
 from lib.build import CONTEXT
-from lib.links import link_problem
-from lib.sources import SourceError, kind_of, read_yaml
+from lib.links import MARKDOWN_LINK, link_problem
+from lib.sources import LANGUAGE_NAMES, SourceError, kind_of, read_yaml
 
 FILE = "glossary.yml"
-LANGUAGE_NAMES = {"ru": "Russian (ru)", "el": "Greek (el)", "en": "English (en)"}
-MARKDOWN_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>", re.M)
 _cache: dict = {"signature": None, "terms": []}
 
 

@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from lib import build
-from lib.links import link_problem
+from lib.links import MARKDOWN_LINK, link_problem
 
 SOURCES: dict[str, str] = {}  # built page path (relative to site/) -> its Markdown source
 
@@ -147,7 +147,6 @@ def normalise(path: PurePosixPath) -> PurePosixPath | None:
     return PurePosixPath(*out) if out else PurePosixPath(".")
 
 
-MARKDOWN_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 
 
 def cross_language_links(docs_dir: Path, locales: list[str]) -> list[str]:
@@ -158,7 +157,7 @@ def cross_language_links(docs_dir: Path, locales: list[str]) -> list[str]:
         for path in sorted(folder.rglob("*.md")):
             text = path.read_bytes().decode("utf-8", "replace")
             for match in MARKDOWN_LINK.finditer(text):
-                url = match.group(1) or match.group(2)
+                url = next(g for g in match.groups() if g)
                 target = urlsplit(url)
                 if target.scheme or target.netloc or not target.path:
                     continue

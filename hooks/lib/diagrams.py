@@ -29,11 +29,10 @@ from pathlib import Path
 
 import jsonschema
 
-from lib.sources import SourceError, kind_of, read_text, read_yaml
+from lib.sources import LANGUAGE_NAMES, SourceError, kind_of, read_text, read_yaml
 
 FOLDER = "diagrams"
 SVG = "http://www.w3.org/2000/svg"
-LANGUAGE_NAMES = {"ru": "Russian (ru)", "el": "Greek (el)", "en": "English (en)"}
 MARKER = re.compile(r"^[ \t]*<!--[ \t]*diagram:[ \t]*(\S*?)[ \t]*-->[ \t]*$", re.M)
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
 LETTER = re.compile(r"[^\W\d_]")

@@ -11,10 +11,9 @@ from pathlib import Path
 
 import jsonschema
 
-from lib.sources import SourceError, kind_of, read_yaml
+from lib.sources import LANGUAGE_NAMES, SourceError, kind_of, read_yaml
 
 FILE = "labels.yml"
-LANGUAGE_NAMES = {"ru": "Russian (ru)", "el": "Greek (el)", "en": "English (en)"}
 _cache: dict = {"signature": None}
 
 

@@ -6,9 +6,13 @@ relative link, because it resolves differently on each page.
 """
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 CODE_SCHEMES = ("javascript", "vbscript", "data")
+# a link target in Markdown source: inline [text](target), a reference definition [id]: target,
+# or an autolink <scheme:...>; match.groups() holds the target in one of its three groups
+MARKDOWN_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>", re.M)
 
 
 def scheme_of(url: str) -> str:

@@ -14,9 +14,8 @@ from pathlib import Path
 
 import jsonschema
 
-from lib.sources import SourceError, kind_of, read_yaml
+from lib.sources import LANGUAGE_NAMES, SourceError, kind_of, read_yaml
 
-LANGUAGE_NAMES = {"ru": "Russian (ru)", "el": "Greek (el)", "en": "English (en)"}
 SCHEMA_FILE = "quiz.schema.json"
 
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+LANGUAGE_NAMES = {"ru": "Russian (ru)", "el": "Greek (el)", "en": "English (en)"}
+
 _BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
