@@ -19,7 +19,6 @@ UNITS = {
 SCALES = r"(?:тыс\.|млн|млрд|δισ\.|εκατ\.|χιλ\.|million|billion|thousand)"
 CURRENCIES = r"(?:руб|евро|доллар|ευρώ|ρούβλ|δολάρ|€|\$|rouble|euro|dollar)"
 BLOCKS = re.compile(r"(<(script|style|pre|code|textarea|svg)\b.*?</\2>)", re.S | re.I)  # kept as written
-TAG = re.compile(r"(<[^>]*>)")  # a tag's attributes are no text ("0 0 100 200" in a viewBox)
 CANDIDATE = re.compile(r"\d ")
 _patterns: dict[str, re.Pattern] = {}
 
@@ -45,22 +44,28 @@ def text(value: str, lang: str) -> str:
 
 def html(markup: str, lang: str) -> str:
     """HTML with the text between its tags set; code, scripts, drawings and attributes untouched.
-    Only runs of text that hold a digit followed by a space are looked at (regular expressions
-    do the scanning; Python sees the few candidates)."""
+    Between the kept blocks, a regular expression finds where a digit is followed by a space;
+    only the run of text around each (from one tag to the next) is set, in Python."""
     if not CANDIDATE.search(markup):
         return markup
-    out = []
-    chunks = BLOCKS.split(markup) if BLOCKS.search(markup) else [markup]
-    i = 0
-    while i < len(chunks):
-        chunk = chunks[i]
-        if chunk.startswith("<") and i % 3 == 1:  # a kept block (split yields text, block, tag name)
-            out.append(chunk)
-            i += 2
-            continue
-        parts = TAG.split(chunk)
-        out.append("".join(part if j % 2 else text(part, lang) for j, part in enumerate(parts)))
-        i += 1
+    out, last = [], 0
+    gaps = [0, *(i for m in BLOCKS.finditer(markup) for i in m.span()), len(markup)]
+    for gap_start, gap_end in zip(gaps[::2], gaps[1::2]):
+        candidate = CANDIDATE.search(markup, gap_start, gap_end)
+        while candidate:
+            at = candidate.start()
+            start = markup.rfind(">", 0, at) + 1
+            if markup.rfind("<", start, at) != -1:  # inside a tag (<h2 id=…>): go on after it
+                candidate = CANDIDATE.search(markup, markup.find(">", at) + 1 or gap_end, gap_end)
+                continue
+            end = markup.find("<", at, gap_end)
+            end = gap_end if end == -1 else end
+            out += (markup[last:start], text(markup[start:end], lang))
+            last = end
+            candidate = CANDIDATE.search(markup, end, gap_end)
+    if not out:
+        return markup
+    out.append(markup[last:])
     return "".join(out)
 
 
