@@ -23,7 +23,7 @@ def on_pre_build(config) -> None:
     """Every problem at once: the diagrams' own, and the pages' markers."""
     problems, found = [], {}
     try:
-        found = diagrams.load(build.root(config))
+        found = diagrams.load_cached(build.root(config))
     except diagrams.SourceError as error:
         problems.append(str(error))
     if not build.is_nested_build(config):  # the pages are the same files in every language build

@@ -90,7 +90,7 @@ def bank_data(config) -> tuple[str, str]:
     lang = CONTEXT.lang
     if _state.get("bank_data", (None,))[0] != lang:
         quizzes = bank(config)
-        set_ = lambda html: typography.html(str(html), lang) if html else None  # noqa: E731
+        set_ = lambda html: str(html) if html else None  # noqa: E731
         rows = []
         for p in CONTEXT.lessons(quizzes):
             view = quizview.cached_view(quizzes[p.meta["quiz"]], lang, config)
@@ -99,7 +99,10 @@ def bank_data(config) -> tuple[str, str]:
                          [[o["id"], set_(o["html"]), 1 if o["correct"] else 0, set_(o["feedback"])] for o in q["options"]])
                 rows.append([q["id"], view["id"], q["type"], q["key"], set_(q["situation"]), set_(q["prompt"]),
                              set_(q["explanation"]), items])
-        text = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+        # typography over the whole JSON at once: its pattern never matches a quote, so it stays
+        # inside one text; JSON itself has no space after a digit (compact separators)
+        text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+        text = typography.html(text, lang).replace("<", "\\u003c")
         script = f"/* Question bank ({lang}), written by hooks/quizzes.py. */\nwindow.courseBank={text};\n"
         _state["bank_data"] = (lang, script, hashlib.sha256(script.encode()).hexdigest()[:10])
     return _state["bank_data"][1], _state["bank_data"][2]

@@ -151,6 +151,20 @@ def load(root: Path) -> dict[str, Diagram]:
     return diagrams
 
 
+_cache: dict = {"signature": None, "diagrams": {}}
+
+
+def load_cached(root: Path) -> dict[str, Diagram]:
+    """load(), again only when a file of the folder has changed (each language build asks;
+    mkdocs serve rebuilds on edits)."""
+    folder = Path(root) / FOLDER
+    signature = (str(folder),) + tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*")))
+    if signature != _cache["signature"]:
+        _cache["diagrams"] = load(root)
+        _cache["signature"] = signature
+    return _cache["diagrams"]
+
+
 def names(root: Path) -> set[str]:
     """The names of the diagrams that exist (one per drawing), whether or not they are correct."""
     return {p.stem for p in (Path(root) / FOLDER).glob("*.svg")}
