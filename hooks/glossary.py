@@ -10,12 +10,12 @@ import re
 import unicodedata
 from pathlib import Path
 
-import jsonschema
 from mkdocs.exceptions import PluginError
 
 from lib import build
 from lib.build import CONTEXT
 from lib.links import MARKDOWN_LINK, link_problem
+from lib import schema as schema_check
 from lib.sources import LANGUAGE_NAMES, SourceError, kind_of, read_yaml
 
 FILE = "glossary.yml"
@@ -28,7 +28,7 @@ def problems_of(data, docs_dir: Path, locales: list[str]) -> list[str]:
         return [f"{FILE}: the file should hold 'terms:', a list of terms (it holds {kind_of(data)})"]
     schema = json.loads((Path(__file__).resolve().parent.parent / "glossary.schema.json").read_text(encoding="utf-8"))
     problems = []
-    for error in sorted(jsonschema.Draft202012Validator(schema).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+    for error in schema_check.errors(schema, data):
         path = list(error.absolute_path)
         term = data["terms"][path[1]] if len(path) >= 2 and isinstance(path[1], int) else None
         tid = term.get("id") if isinstance(term, dict) else None

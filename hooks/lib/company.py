@@ -13,8 +13,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jsonschema
 
+from lib import schema as schema_check
 from lib.sources import SourceError, kind_of, read_yaml
 
 FILE = "company.yml"
@@ -93,7 +93,7 @@ def problems_of(data, root: Path) -> list[str]:
         return [f"{FILE}: the file should hold 'key: value' settings (name, logo, colours, signatory, values), not {kind_of(data)}"]
     schema = json.loads((Path(__file__).resolve().parents[2] / "company.schema.json").read_text(encoding="utf-8"))
     problems = []
-    for error in sorted(jsonschema.Draft202012Validator(schema).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+    for error in schema_check.errors(schema, data):
         path = ".".join(map(str, error.absolute_path))
         where = f"{FILE}: '{path}'" if path else FILE
         if error.validator == "additionalProperties":

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-import jsonschema
 
+from lib import schema as schema_check
 from lib.sources import LANGUAGE_NAMES, SourceError, kind_of, read_text, read_yaml
 
 FOLDER = "diagrams"
@@ -66,7 +66,7 @@ def text_problems(data, name: str) -> list[str]:
         return [f"{name}: the file should hold 'caption:', 'alt:' and 'texts:' (it holds {kind_of(data)})"]
     schema = json.loads((Path(__file__).resolve().parents[2] / FOLDER / "diagram.schema.json").read_text(encoding="utf-8"))
     problems = []
-    for error in sorted(jsonschema.Draft202012Validator(schema).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+    for error in schema_check.errors(schema, data):
         path = list(error.absolute_path)
         what, lang = _where(name, path)
         if error.validator == "required":

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import jsonschema
 
+from lib import schema as schema_check
 from lib.sources import LANGUAGE_NAMES, SourceError, kind_of, read_yaml
 
 FILE = "labels.yml"
@@ -37,7 +37,7 @@ def problems_of(data) -> list[str]:
         return [f"{FILE}: the file should hold two groups, 'pages:' and 'scripts:' (it is {kind_of(data)})"]
     schema = json.loads((Path(__file__).resolve().parents[2] / "labels.schema.json").read_text(encoding="utf-8"))
     problems = []
-    for error in sorted(jsonschema.Draft202012Validator(schema).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+    for error in schema_check.errors(schema, data):
         path = list(error.absolute_path)
         where = f"{FILE}: label '{path[1]}'" if len(path) >= 2 else f"{FILE}: group '{path[0]}'" if path else FILE
         if error.validator == "required":

@@ -1,4 +1,5 @@
-"""The question bank: load quizzes/*.yml and check them against quizzes/quiz.schema.json.
+"""The question bank: load quizzes/*.yml and check them against quizzes/quiz.schema.json
+(hooks/lib/schema.py).
 
 The format is described once, by the JSON Schema; the only rules checked here in code are
 those a schema cannot state: a question id unique across the whole bank, the steps of an
@@ -8,12 +9,10 @@ duplicate key, the .yml suffix). Every problem is reported as
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
-import jsonschema
-
+from lib import schema as schema_check
 from lib.sources import LANGUAGE_NAMES, SourceError, kind_of, read_yaml
 
 SCHEMA_FILE = "quiz.schema.json"
@@ -37,7 +36,7 @@ class Quiz:
 def load_bank(quiz_dir: Path) -> dict[str, Quiz]:
     """Load and validate every quiz file; raise QuizError listing all problems."""
     quiz_dir = Path(quiz_dir)
-    validator = jsonschema.Draft202012Validator(json.loads((quiz_dir / SCHEMA_FILE).read_text(encoding="utf-8")))
+    schema = schema_check.read(quiz_dir / SCHEMA_FILE)
     problems: list[str] = []
     bank: dict[str, Quiz] = {}
     seen: dict[str, str] = {}
@@ -54,7 +53,7 @@ def load_bank(quiz_dir: Path) -> dict[str, Quiz]:
             problems.append(f"{name}: the file is empty" if data is None else
                             f"{name}: the file should start with 'title:' and 'questions:', but it holds {kind_of(data)}")
             continue
-        errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+        errors = schema_check.errors(schema, data)
         if errors:
             problems.extend(f"{name}: {describe(error, data)}" for error in errors)
             continue
@@ -74,7 +73,7 @@ def load_bank(quiz_dir: Path) -> dict[str, Quiz]:
     return bank
 
 
-def describe(error: jsonschema.ValidationError, data) -> str:
+def describe(error, data) -> str:
     """Turn a schema error into 'question <id>: <field>: <plain words>'."""
     path = list(error.absolute_path)
     where = []
