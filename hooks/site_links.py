@@ -31,11 +31,12 @@ from lib.links import MARKDOWN_LINK, link_problem
 SOURCES: dict[str, str] = {}  # built page path (relative to site/) -> its Markdown source
 
 
+PLAIN_IDS = re.compile(r' id="([^"]*)"')
 IDS = re.compile(r"""(?:id|name)\s*=\s*["']([^"']*)["']""")  # preceded by a space: checked in PageScan
 LINK_TAGS = re.compile(r"<(a|area|img|link|script|source|iframe)\b([^>]*)>", re.I)
 TARGET = re.compile(r"""\b(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 ALTERNATE = re.compile(r"""\bhreflang\b|\brel\s*=\s*["']?(?:alternate|canonical)\b""", re.I)
-STRIPPED = re.compile(r"<script\b.*?</script>|<!--.*?-->", re.S)
+STRIPPED = re.compile(r"<(?:script\b[^>]*>[^<]*(?:<(?!/script>)[^<]*)*</script>|!--[^-]*(?:-(?!->)[^-]*)*-->)")  # scripts and comments
 
 
 class PageScan:
@@ -45,9 +46,9 @@ class PageScan:
     hreflang) are the one place meant to link into another language."""
 
     def __init__(self, html: str) -> None:
-        # "id=" searched alone is several times faster than with the space before it; the space
-        # (so that data-id= is no anchor) is checked on the few matches
-        self.ids: set[str] = {unescape(m.group(1)) for m in IDS.finditer(html) if m.group(1) and html[m.start() - 1] in " \t\n\r"}
+        self.html = html
+        self._ids: set[str] | None = None
+        self._all_ids: set[str] | None = None
         self.links: list[str] = []
         for match in LINK_TAGS.finditer(html):
             attrs = match.group(2)
@@ -57,6 +58,20 @@ class PageScan:
                 url = unescape(target.group(2) or target.group(3) or target.group(4) or "")
                 if url:
                     self.links.append(url)
+
+    def has_anchor(self, fragment: str) -> bool:
+        """Whether an element of the page has this id (or name). The ids written as id="…"
+        are found by a fast search with a literal start; only an anchor not among them pays for
+        the search of every way of writing one."""
+        if self._ids is None:
+            self._ids = {unescape(i) for i in PLAIN_IDS.findall(self.html)}
+        if fragment in self._ids:
+            return True
+        if self._all_ids is None:
+            # "id=" searched alone is several times faster than with the space before it; the
+            # space (so that data-id= is no anchor) is checked on the few matches
+            self._all_ids = {unescape(m.group(1)) for m in IDS.finditer(self.html) if m.group(1) and self.html[m.start() - 1] in " \t\n\r"}
+        return fragment in self._all_ids
 
 
 def scan(path: Path) -> PageScan:
@@ -122,7 +137,7 @@ def check_site(site: Path, others: set[str], sources: dict[str, str] | None = No
             if target_rel != rel and target_lang is not None and source_lang != target_lang:
                 problems.append(f"{where}: link {url!r} leads into another language's pages")
                 continue
-            if fragment and target_rel in scans and fragment not in scans[target_rel].ids:
+            if fragment and target_rel in scans and not scans[target_rel].has_anchor(fragment):
                 problems.append(f"{where}: link {url!r}: no anchor #{fragment} on the target page")
     return problems
 
