@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 import threading
+import time
 import zipfile
 from pathlib import Path
 
@@ -183,11 +184,22 @@ def finish_final(frame, right_count: int):
     return frame.locator("[data-bank-result]").inner_text()
 
 
-def close(page):
-    """The LMS closes the SCO (its frame goes), as when the learner leaves the activity."""
+def close(page, lms=None):
+    """The LMS closes the SCO (its frame goes), as when the learner leaves the activity; with
+    the LMS given, also waits until the last commit, sent as the frame goes, has reached it."""
     page.evaluate("document.getElementById('sco').src = 'about:blank'")
     page.wait_for_function("() => window.lmsLog.finish > 0")
-    return page.evaluate("window.lmsLog")
+    log = page.evaluate("window.lmsLog")
+    if lms is not None:
+        sent = dict(log["sets"])
+        exit_key = next((k for k in sent if k.endswith(".exit")), None)
+        deadline = time.monotonic() + 10
+        while exit_key and time.monotonic() < deadline:
+            held = cmi(lms, "")
+            if held.get(exit_key) == sent[exit_key]:
+                break
+            time.sleep(0.05)
+    return log
 
 
 def test_scorm12_one_session_status_bookmark_failed_then_resumed_and_passed(page, lms):
@@ -222,7 +234,7 @@ def test_scorm12_one_session_status_bookmark_failed_then_resumed_and_passed(page
     assert held["cmi.core.lesson_status"] == "failed" and held["cmi.core.score.raw"] == "0"
     assert held["cmi.core.score.min"] == "0" and held["cmi.core.score.max"] == "100"
     assert page.evaluate("window.lmsLog.initialize") == 1, "moving between pages keeps the one session"
-    log = close(page)
+    log = close(page, lms)
     assert log["initialize"] == 1 and log["finish"] == 1
     held = cmi(lms, "1.2")
     sent = dict(log["sets"])
@@ -254,7 +266,7 @@ def test_scorm2004_completion_and_success_apart(page, lms):
     frame = launch(page, lms, "2004", name="Georgiou, Nikos")
     assert cmi(lms, "2004")["cmi.completion_status"] == "incomplete"
     held = frame.evaluate("r => courseCore.pure.compact(r, courseCore.lessons)", record(answers=passed(all_quizzes())))
-    close(page)
+    close(page, lms)
     lms.kept["cmi"]["suspend_data"] = held
     frame = launch(page, lms, "2004", name="Georgiou, Nikos")
     frame = go(page, "final-test.html")
@@ -264,7 +276,7 @@ def test_scorm2004_completion_and_success_apart(page, lms):
     assert state["cmi.score.raw"] == "100" and state["cmi.score.scaled"] == "1" and state["cmi.score.max"] == "100"
     frame = go(page, "certificate.html")
     assert frame.locator("[data-sheet]").is_visible() and "Nikos Georgiou" in frame.locator("[data-sheet]").inner_text()
-    log = close(page)
+    log = close(page, lms)
     assert log["initialize"] == 1 and log["finish"] == 1
     assert re.fullmatch(r"PT\d+H\d+M[\d.]+S", dict(log["sets"])["cmi.session_time"])
     assert cmi(lms, "2004")["cmi.session_time"], "the LMS took the session time"
