@@ -33,36 +33,9 @@ LANGS = {"ru": "", "el": "el/", "en": "en/"}
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PAGE = "chapters/05-touchpoints/"
 
-# Runs one query in the page the way Material reads the box (its value on keyup) and resolves
-# when the result list has changed: {ms, pages} with the pages of the results, best first.
-RUN_QUERY = """async (query) => {
-  const box = document.querySelector("input[data-md-component=search-query]");
-  const output = document.querySelector("[data-md-component=search-result]");
-  const before = output.innerHTML;
-  const placeholder = JSON.parse(document.getElementById("__config").textContent).translations["search.result.placeholder"];
-  const meta = output.querySelector(".md-search-result__meta");
-  // shown: the list changed and, for a query, says something other than "type to start searching"
-  const done = () => output.innerHTML !== before && (!query || meta.textContent.trim() !== placeholder);
-  const start = performance.now();
-  const changed = new Promise((resolve, reject) => {
-    const observer = new MutationObserver(() => {
-      if (done()) { observer.disconnect(); resolve(performance.now()); }
-    });
-    observer.observe(output, {childList: true, subtree: true, characterData: true});
-    setTimeout(() => { observer.disconnect(); reject(new Error("no results for " + query)); }, 20000);
-  });
-  box.value = query;
-  box.dispatchEvent(new KeyboardEvent("keyup", {key: "End", bubbles: true}));
-  const end = await changed;
-  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
-  const pages = [];
-  for (const a of output.querySelectorAll(".md-search-result__item > a")) {
-    const page = a.href.split("#")[0].split("?")[0];
-    if (!pages.includes(page)) pages.push(page);
-  }
-  const loaded = performance.getEntriesByType("navigation")[0].loadEventEnd;
-  return {ms: end - start, sinceLoad: end - loaded, pages};
-}"""
+# one query, run as a learner's browser runs it (shared with tests/test_browser_search.py)
+RUN_QUERY = (ROOT / "tests" / "search_query.js").read_text(encoding="utf-8")
+
 
 
 def serve(site: Path):

@@ -13,32 +13,14 @@ from conftest import LANGS, ROOT
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
 BOX = "input[data-md-component=search-query]"
-# Resolves with the result pages (best first, no repeats) once the result list has changed.
-RESULTS = """async (query) => {
-  const box = document.querySelector("input[data-md-component=search-query]");
-  const output = document.querySelector("[data-md-component=search-result]");
-  const before = output.innerHTML;
-  const placeholder = JSON.parse(document.getElementById("__config").textContent).translations["search.result.placeholder"];
-  const meta = output.querySelector(".md-search-result__meta");
-  // shown: the list changed and, for a query, says something other than "type to start searching"
-  const done = () => output.innerHTML !== before && (!query || meta.textContent.trim() !== placeholder);
-  await new Promise((resolve, reject) => {
-    const observer = new MutationObserver(() => {
-      if (done()) { observer.disconnect(); resolve(); }
-    });
-    observer.observe(output, {childList: true, subtree: true, characterData: true});
-    setTimeout(() => { observer.disconnect(); reject(new Error("nothing shown for " + query)); }, 15000);
-    box.value = query;
-    box.dispatchEvent(new Event("input", {bubbles: true}));
-  });
-  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
-  const pages = [];
-  for (const a of output.querySelectorAll(".md-search-result__item > a")) {
-    const page = a.href.split(/[?#]/)[0];
-    if (!pages.includes(page)) pages.push(page);
-  }
-  return pages;
-}"""
+# one query, run as a learner's browser runs it (shared with tests/search_bench.py)
+QUERY = (ROOT / "tests" / "search_query.js").read_text(encoding="utf-8")
+
+
+def results(page, query: str) -> list[str]:
+    """The result pages for a query, best first, once the list shows them."""
+    return page.evaluate(QUERY, query)["pages"]
+
 
 
 def result_pages(page):
@@ -105,10 +87,10 @@ def test_the_words_learners_type_find_their_page(page, server, lang):
     page.locator(BOX).click()
     misses = []
     for _, query, target in [w for w in WORDS if w[0] == lang]:
-        pages = page.evaluate(RESULTS, query)
+        pages = results(page, query)
         if server + LANGS[lang] + target not in pages[:3]:
             misses.append((query, pages[:3]))
-        page.evaluate(RESULTS, "")
+        results(page, "")
     assert misses == []
 
 
@@ -119,13 +101,13 @@ def test_learners_find_learner_pages_only_and_the_query_set_in_the_first_three(p
     page.locator(BOX).click()
     misses, foreign = [], []
     for entry in QUERIES[lang]:
-        pages = page.evaluate(RESULTS, entry["q"])
+        pages = results(page, entry["q"])
         wanted = entry["page"] if isinstance(entry["page"], list) else [entry["page"]]
         if not any(root + w in pages[:3] for w in wanted):
             misses.append((entry["q"], pages[:3]))
         foreign += [p for p in pages if re.search(r"/(trainer|final-test|review|progress|certificate)/", p)
                     or not p.startswith(root) or (lang == "ru" and p.startswith((server + "el/", server + "en/")))]
-        page.evaluate(RESULTS, "")
+        results(page, "")
     assert foreign == [], "a learner's search offers trainer, question-bank or other-language pages"
     assert misses == []
 
@@ -134,14 +116,14 @@ def test_a_trainer_page_searches_the_trainer_pages_below_the_chapters(page, serv
     page.goto(server + "en/trainer/09-complaints-and-win-back/")
     page.locator(BOX).click()
     for entry in QUERIES["en"]:
-        pages = page.evaluate(RESULTS, entry["q"])
+        pages = results(page, entry["q"])
         wanted = entry["page"] if isinstance(entry["page"], list) else [entry["page"]]
         chapters = [i for i, p in enumerate(pages) if any(p == server + "en/" + w for w in wanted)]
         trainers = [i for i, p in enumerate(pages) if "/trainer/" in p]
         assert chapters, (entry["q"], pages[:5])
         assert not trainers or chapters[0] < trainers[0], (entry["q"], pages[:5])
-        page.evaluate(RESULTS, "")
-    assert any("/en/trainer/" in p for p in page.evaluate(RESULTS, "session plan"))
+        results(page, "")
+    assert any("/en/trainer/" in p for p in results(page, "session plan"))
 
 
 def test_a_chapter_page_makes_no_failed_request(page, server):
@@ -149,7 +131,7 @@ def test_a_chapter_page_makes_no_failed_request(page, server):
     for path in ["chapters/04-internal-customer/", "el/cases/ikea/", "en/trainer/"]:
         page.goto(server + path)
         page.locator(BOX).click()
-        assert page.evaluate(RESULTS, "ikea")
+        assert results(page, "ikea")
         page.wait_for_load_state("networkidle")
     assert failed == []
     assert page.outside_requests == [] and page.js_errors == []
