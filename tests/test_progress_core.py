@@ -34,15 +34,6 @@ def lesson_map(questions, quiz="demo", key="chapters/demo/"):
              "questions": [[q["id"], quizview.fingerprint(q), q["type"], quizview.item_ids(q)] for q in questions]}]
 
 
-def right_choice(q):
-    ids = quizview.item_ids(q)
-    if q["type"] == "ordering":
-        return ids
-    if q["type"] == "truefalse":
-        return ["true" if q["answer"] else "false"]
-    return [i for i, o in zip(ids, q["options"]) if o.get("correct")]
-
-
 def record(**parts):
     base = {"version": 2, "answers": {}, "quizzes": {}, "review": {}, "finals": []}
     base.update(parts)
@@ -81,7 +72,7 @@ def test_fingerprints_agree_between_python_and_the_browser(blank, text):
 def test_a_choice_is_right_exactly_when_its_fingerprint_is_the_key(blank):
     lessons = lesson_map([Q_SINGLE, Q_TF, Q_ORDER])
     for q in (Q_SINGLE, Q_TF, Q_ORDER):
-        good = right_choice(q)
+        good = quizview.right_ids(q)
         bad = list(reversed(good)) if q["type"] == "ordering" else [i for i in quizview.item_ids(q) if i not in good][:1]
         result = core(blank, """(() => { const l = pure.lessonsOf(a[0]); const q = l[0].questions.find(x => x.id === a[1]);
             return [pure.isRight(q, a[2]), pure.isRight(q, a[3]), pure.isRight(q, [])]; })()""", lessons, q["id"], good, bad)
@@ -91,7 +82,7 @@ def test_a_choice_is_right_exactly_when_its_fingerprint_is_the_key(blank):
 def test_a_changed_question_reads_as_unanswered_and_scores_come_from_the_current_bank(blank):
     at = "2030-01-01T10:00:00.000Z"
     old = lesson_map([Q_SINGLE, Q_TF, Q_ORDER])
-    answers = {q["id"]: {"key": quizview.fingerprint(q), "choice": right_choice(q), "at": at} for q in (Q_SINGLE, Q_TF, Q_ORDER)}
+    answers = {q["id"]: {"key": quizview.fingerprint(q), "choice": quizview.right_ids(q), "at": at} for q in (Q_SINGLE, Q_TF, Q_ORDER)}
     state = core(blank, "(() => { const s = pure.lessonState(a[0], pure.lessonsOf(a[1])[0]); return [s.answered, s.right, s.passed]; })()",
                  record(answers=answers), old)
     assert state == [3, 3, True]
@@ -107,7 +98,7 @@ def test_a_changed_question_reads_as_unanswered_and_scores_come_from_the_current
 def test_a_shown_answer_does_not_count_until_a_new_attempt(blank):
     lessons = lesson_map([Q_SINGLE])
     at = "2030-01-01T10:00:00.000Z"
-    tainted = record(answers={"q-single": {"key": quizview.fingerprint(Q_SINGLE), "choice": right_choice(Q_SINGLE), "revealed": True, "at": at}})
+    tainted = record(answers={"q-single": {"key": quizview.fingerprint(Q_SINGLE), "choice": quizview.right_ids(Q_SINGLE), "revealed": True, "at": at}})
     assert core(blank, "pure.lessonState(a[0], pure.lessonsOf(a[1])[0]).right", tainted, lessons) == 0
 
 
@@ -145,7 +136,7 @@ def test_a_version_1_record_is_read_by_position_only_where_the_bank_still_agrees
         "finalPassed": {"score": 18, "total": 20, "percent": 90, "passed": True, "date": "2030-01-02", "lang": "en"}}
     new = core(blank, "pure.migrate(a[0], pure.lessonsOf(a[1]), new Date('2030-01-03T12:00:00Z'))", old, lessons)
     assert set(new["answers"]) == {"q-single", "q-order"}
-    assert new["answers"]["q-single"]["choice"] == right_choice(Q_SINGLE)
+    assert new["answers"]["q-single"]["choice"] == quizview.right_ids(Q_SINGLE)
     assert new["answers"]["q-order"]["choice"] is None and new["answers"]["q-order"]["revealed"] is True
     assert list(new["review"]) == ["q-order"]
     assert new["finals"][0]["passed"] is True and new["finals"][0]["right"] == 18
@@ -176,7 +167,7 @@ def test_spaced_repetition_moves_a_mistake_through_1_3_7_days(blank):
 def test_the_certificate_needs_every_lesson_and_the_final_test(blank):
     lessons = lesson_map([Q_SINGLE]) + lesson_map([Q_TF], quiz="other", key="cases/other/")
     at = "2030-01-01T10:00:00.000Z"
-    one = {"q-single": {"key": quizview.fingerprint(Q_SINGLE), "choice": right_choice(Q_SINGLE), "at": at}}
+    one = {"q-single": {"key": quizview.fingerprint(Q_SINGLE), "choice": quizview.right_ids(Q_SINGLE), "at": at}}
     both = {**one, "q-tf": {"key": quizview.fingerprint(Q_TF), "choice": ["false"], "at": at}}
     final = [{"at": "2030-01-02T10:00:00.000Z", "right": 20, "total": 20, "passed": True}]
     ask = "(() => { const c = pure.certificateOf(a[0], pure.lessonsOf(a[1])); return [c.eligible, c.missing.map(s => s.lesson.quiz), !!c.final]; })()"
@@ -193,7 +184,7 @@ def test_what_the_gradebook_is_told_grades_mistakes_and_final_attempts(blank):
     at, later = "2030-01-01T10:00:00.000Z", "2030-01-03T10:00:00.000Z"
     wrong = {"q-single": {"key": quizview.fingerprint(Q_SINGLE), "choice": ["zzzz"], "at": at},
              "q-tf": {"key": quizview.fingerprint(Q_TF), "choice": ["true"], "at": at},
-             "q-order": {"key": quizview.fingerprint(Q_ORDER), "choice": right_choice(Q_ORDER), "at": at}}
+             "q-order": {"key": quizview.fingerprint(Q_ORDER), "choice": quizview.right_ids(Q_ORDER), "at": at}}
     review = {"q-single": {"key": quizview.fingerprint(Q_SINGLE), "box": 0, "due": "2030-01-01", "at": at},
               "q-tf": {"key": "00000000", "box": 0, "due": "2030-01-01", "at": at},  # an older version of the question
               "q-order": {"key": quizview.fingerprint(Q_ORDER), "box": 3, "due": "2030-01-01", "at": at, "learned": True}}

@@ -111,16 +111,21 @@ def choice_key(kind: str, ids: list[str]) -> str:
     return fnv1a(kind + ":" + ",".join(chosen))
 
 
+def right_ids(question: dict) -> list[str]:
+    """The right answer as option ids (the steps' ids in order, for an ordering question)."""
+    ids = item_ids(question)
+    if question["type"] == "ordering":
+        return ids
+    if question["type"] == "truefalse":
+        return ["true" if question["answer"] is True else "false"]
+    return [i for i, o in zip(ids, question["options"]) if o.get("correct", False)]
+
+
 def fingerprint(question: dict) -> str:
     """The question's key: the fingerprint of its right answer. A stored answer carries the key
     it was given under; when the key differs (the right answer, the type or a right option's
     text changed), the answer reads as unanswered and is never shown."""
-    ids = item_ids(question)
-    if question["type"] == "ordering":
-        return choice_key("ordering", ids)
-    if question["type"] == "truefalse":
-        return choice_key("truefalse", ["true" if question["answer"] is True else "false"])
-    return choice_key(question["type"], [i for i, o in zip(ids, question["options"]) if o.get("correct", False)])
+    return choice_key(question["type"], right_ids(question))
 
 
 def view(quiz: quizbank.Quiz, lang: str, text: TextRenderer, labels: dict) -> dict:
