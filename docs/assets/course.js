@@ -27,13 +27,16 @@
       var room = doc.scrollHeight - window.innerHeight;
       reading.style.transform = "scaleX(" + (room > 0 ? Math.min(1, Math.max(0, window.scrollY / room)) : 1) + ")";
     };
-    window.addEventListener("scroll", function () { if (!pending) { pending = true; window.requestAnimationFrame(draw); } }, { passive: true });
-    draw();
+    var later = function () { if (!pending) { pending = true; window.requestAnimationFrame(draw); } };
+    window.addEventListener("scroll", later, { passive: true });
+    /* not now: measuring the page while it loads would lay it out an extra time (a long task on
+       a phone); the bar starts empty (course.css) and is drawn once the page has loaded */
+    if (document.readyState === "complete") later(); else window.addEventListener("load", later);
   }
 
   var bar = document.querySelector("[data-checklist]");
   if (!bar) return;
-  var boxes = Array.prototype.slice.call(document.querySelectorAll(".md-content .task-list-item > input[type=checkbox]"));
+  var boxes = Array.prototype.slice.call(document.querySelectorAll(".md-content .task-list-item > input[type=checkbox], .md-content .task-list-item > label > input[type=checkbox]"));
   var root = shared ? shared.languageRoot() : "/";
   var page = location.pathname.indexOf(root) === 0 ? location.pathname.slice(root.length) : location.pathname;
 
@@ -58,11 +61,13 @@
 
   var saved = read().pages[page];
   boxes.forEach(function (box, i) {
-    var item = box.parentNode;
-    var label = document.createElement("label");
-    while (box.nextSibling) label.appendChild(box.nextSibling);
-    label.insertBefore(box, label.firstChild);
-    item.appendChild(label);
+    if (box.parentNode.tagName !== "LABEL") {  /* the build labels simple items (hooks/checklists.py) */
+      var item = box.parentNode;
+      var label = document.createElement("label");
+      while (box.nextSibling) label.appendChild(box.nextSibling);
+      label.insertBefore(box, label.firstChild);
+      item.appendChild(label);
+    }
     box.disabled = false;
     box.checked = Array.isArray(saved) && saved.indexOf(i) !== -1;
     box.addEventListener("change", function () { save(); count(); });
