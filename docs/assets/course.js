@@ -2,7 +2,7 @@
  * Lessons: a thin bar at the top of the window fills as the page is read.
  * On every page: glossary terms (abbreviations made by hooks/glossary.py) can take keyboard
  * focus, so their definition shows on focus as well as on hover; the print-only header gets
- * the print date.
+ * the print date; the answer key's folded quizzes open for printing.
  * Standards pages: their task-list items become checkboxes that stay ticked in this browser
  * (localStorage, one versioned key; ticks follow the learner across languages, since every
  * language has the same items in the same order), with a count and a reset.
@@ -16,6 +16,25 @@
   document.querySelectorAll("[data-print-date]").forEach(function (el) {
     window.addEventListener("beforeprint", function () { el.textContent = new Date().toISOString().slice(0, 10); });
   });
+  /* The answer key prints whole: its folded quizzes open for printing (quiz.css does it where
+     the browser styles ::details-content) and fold again after. */
+  var folds = document.querySelectorAll(".answer-key__fold");
+  if (folds.length) {
+    var opened = [];
+    window.addEventListener("beforeprint", function () {
+      opened = Array.prototype.filter.call(folds, function (fold) { return !fold.open; });
+      opened.forEach(function (fold) { fold.open = true; });
+    });
+    window.addEventListener("afterprint", function () { opened.forEach(function (fold) { fold.open = false; }); opened = []; });
+    /* a link to one quiz of the key (#key-<quiz>) opens its fold */
+    var follow = function () {
+      var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      var fold = target && target.querySelector(".answer-key__fold");
+      if (fold) fold.open = true;
+    };
+    window.addEventListener("hashchange", follow);
+    follow();
+  }
 
   /* A lesson's reading bar: how far down the page the reader is (a transform: nothing moves). */
   var reading = document.querySelector("[data-reading]");
