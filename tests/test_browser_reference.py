@@ -34,7 +34,7 @@ LAYOUT_SHIFTS = """window.__shift = 0; new PerformanceObserver(list => {
 }).observe({type: 'layout-shift', buffered: true});"""
 
 
-def test_a_checklist_does_not_move_once_drawn(browser, server):
+def test_a_checklist_and_my_progress_do_not_move_once_drawn(browser, server):
     """On a phone, with ticks saved, nothing on the checklist moves after the first paint: the
     build labels the items and writes the count (hooks/checklists.py, checklist-bar.html), and
     the page is drawn as with JavaScript from the start (main.html), so the script's work shows
@@ -49,6 +49,11 @@ def test_a_checklist_does_not_move_once_drawn(browser, server):
     assert boxes(page).nth(2).is_checked() and not boxes(page).nth(2).is_disabled()
     assert page.locator(".checklist-bar__count").inner_text() == f"Отмечено: 2 из {boxes(page).count()}"
     assert page.locator(".task-list-item > label > input").count() == boxes(page).count(), "labelled in the build"
+    assert page.evaluate("window.__shift") < 0.01
+    page.goto(server + "progress/")  # My progress: its summary lines are written by the build too
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    assert "0 из 16" in page.locator("[data-overall]").inner_text()
     assert page.evaluate("window.__shift") < 0.01
     phone.close()
 
