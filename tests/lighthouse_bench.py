@@ -3,7 +3,8 @@
 side with a bare Material build of the same pages (a benchmark, not a test):
 
     python3 dev.py bench        (or: .venv/bin/python tests/lighthouse_bench.py [--langs ru] [--runs 1]
-                                 [--site DIR --label NAME ...])
+                                 [--site DIR --label NAME ...]
+                                 [--bare DIR] [--reports DIR])
 
 Prints, per page and language, Lighthouse's four scores (performance, accessibility, best
 practices, SEO), LCP, TBT, CLS and the bytes transferred, then a page-weight table. Needs
@@ -108,13 +109,15 @@ def bare_material(target: Path) -> Path:
     return target / "site"
 
 
-def lighthouse(url: str) -> dict:
+def lighthouse(url: str, keep: Path | None = None) -> dict:
     out = subprocess.run(
         [str(LIGHTHOUSE), url, "--output=json", "--quiet", "--only-categories=performance,accessibility,best-practices,seo",
          "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
         capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=240)
     if out.returncode != 0:
         return {"error": (out.stderr or "failed").strip().splitlines()[-1][:120]}
+    if keep:
+        keep.write_text(out.stdout, encoding="utf-8")
     report = json.loads(out.stdout)
     audits = report["audits"]
     failed = [i["url"] for i in audits.get("network-requests", {}).get("details", {}).get("items", []) if (i.get("statusCode") or 0) >= 400]
@@ -133,8 +136,8 @@ def ref_weight(report, category, audit) -> bool:
     return any(r["id"] == audit and r.get("weight", 0) > 0 for r in report["categories"][category]["auditRefs"])
 
 
-def median_run(url: str, runs: int) -> dict:
-    results = [lighthouse(url) for _ in range(runs)]
+def median_run(url: str, runs: int, keep: Path | None = None) -> dict:
+    results = [lighthouse(url, keep and keep.with_name(f"{keep.stem}-{n + 1}.json")) for n in range(runs)]
     good = [r for r in results if "error" in r] and results or results
     if any("error" in r for r in good):
         return next(r for r in good if "error" in r)
@@ -156,6 +159,8 @@ def main() -> None:
     parser.add_argument("--site", action="append", default=[], help="a built site to measure as well (with --label)")
     parser.add_argument("--label", action="append", default=[])
     parser.add_argument("--no-bare", action="store_true")
+    parser.add_argument("--bare", help="an already built bare Material site to measure instead of building one")
+    parser.add_argument("--reports", help="a folder to keep every Lighthouse JSON report in (page-lang-site-run.json)")
     args = parser.parse_args()
     install()
     with tempfile.TemporaryDirectory() as tmp:
@@ -165,15 +170,21 @@ def main() -> None:
         if not any(label == "course" for label in sites):
             build(ROOT, Path(tmp) / "course")
             sites["course"] = Path(tmp) / "course"
-        if not args.no_bare:
+        if args.bare:
+            sites["bare Material"] = Path(args.bare)
+        elif not args.no_bare:
             sites["bare Material"] = bare_material(Path(tmp) / "bare")
+        reports = Path(args.reports) if args.reports else None
+        if reports:
+            reports.mkdir(parents=True, exist_ok=True)
         servers = {label: serve(folder) for label, folder in sites.items()}
         print(f"Lighthouse {VERSION}, mobile, gzip; median of {args.runs} run(s) by performance\n")
         print(f"{'page':<12} {'lang':<4} {'site':<14} {'perf':>4} {'a11y':>4} {'b.p.':>4} {'seo':>4} {'LCP ms':>7} {'TBT ms':>7} {'CLS':>6} {'KB':>6}  notes")
         for name in args.pages.split(","):
             for lang in args.langs.split(","):
                 for label, (base, _) in servers.items():
-                    r = median_run(base + PREFIX[lang] + PAGES[name], args.runs)
+                    keep = reports and reports / re.sub(r"[^a-z0-9]+", "_", f"{name}-{lang}-{label}".lower())
+                    r = median_run(base + PREFIX[lang] + PAGES[name], args.runs, keep)
                     if "error" in r:
                         print(f"{name:<12} {lang:<4} {label:<14} error: {r['error']}")
                         continue
