@@ -126,6 +126,25 @@ def test_a_chapter_prints_its_quiz_as_questions_without_answers(page, server, pr
     assert check not in text and nav_word not in text, "no buttons, no navigation"
 
 
+def test_the_whole_answer_key_folds_each_quiz_and_prints_whole(page, server):
+    """160 questions are not laid out at load: each quiz's questions are folded under its
+    heading; a link to a quiz of the key opens it, and on paper every question is there."""
+    page.goto(server + "en/trainer/answer-key/")
+    folds = page.locator(".answer-key__fold")
+    assert folds.count() == page.locator("section.answer-key").count() >= 16
+    assert folds.evaluate_all("els => els.filter(e => e.open).length") == 0
+    last = page.locator(".answer-key__prompt").last
+    assert not last.is_visible()
+    page.emulate_media(media="print")
+    assert last.is_visible(), "printed whole"
+    page.emulate_media(media="screen")
+    page.locator("#key-ikea summary").click()
+    assert page.locator("#key-ikea .answer-key__prompt").first.is_visible()
+    page.goto(server + "en/trainer/answer-key/#key-nordstrom")
+    assert page.locator("#key-nordstrom .answer-key__fold").evaluate("d => d.open")
+    assert not page.js_errors
+
+
 def test_the_trainers_answer_key_prints_with_the_answers(page, server):
     page.goto(server + "en/trainer/nordstrom/")
     page.locator("[data-print=key]").check()  # "What to print": the plan with its key
