@@ -115,17 +115,10 @@ def page(browser):
     context.close()
 
 
-# modules whose fixtures build something large once for all their tests (SCORM packages, the
-# offline zip, the core's page): run by one worker each when the suite runs in parallel
-ONE_WORKER = {"test_scorm.py", "test_offline.py", "test_progress_core.py"}
-
-
 def pytest_collection_modifyitems(config, items):
     """Layers a developer can run alone: `-m "not browser"` is the fast layer (unit tests and
     build checks, no Chromium); `-m "not build and not browser"` the unit tests alone."""
     for item in items:
-        if item.path.name in ONE_WORKER:
-            item.add_marker(pytest.mark.xdist_group(item.path.stem))
         fixtures = set(getattr(item, "fixturenames", ()))
         if fixtures & {"browser", "page", "server"}:
             item.add_marker(pytest.mark.browser)
