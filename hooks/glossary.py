@@ -5,17 +5,15 @@ abbreviations, so a term in the text (not in a heading) shows its definition on 
 """
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from lib import build
+from lib import build, schema as schema_check
 from lib.build import CONTEXT
 from lib.links import MARKDOWN_LINK, link_problem
-from lib import schema as schema_check
 from lib.sources import LANGUAGE_NAMES, SourceError, kind_of, read_yaml
 
 FILE = "glossary.yml"
@@ -26,7 +24,7 @@ def problems_of(data, docs_dir: Path, locales: list[str]) -> list[str]:
     """Every problem of the glossary, each naming the term id (never a list position)."""
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         return [f"{FILE}: the file should hold 'terms:', a list of terms (it holds {kind_of(data)})"]
-    schema = json.loads((Path(__file__).resolve().parent.parent / "glossary.schema.json").read_text(encoding="utf-8"))
+    schema = schema_check.read(Path(__file__).resolve().parent.parent / "glossary.schema.json")
     problems = []
     for error in schema_check.errors(schema, data):
         path = list(error.absolute_path)

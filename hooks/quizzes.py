@@ -23,7 +23,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from lib import build, quizview, typography
+from lib import quizview, typography
 from lib.build import CONTEXT, bank
 
 MARKER = "<!-- course-quiz -->"

@@ -19,7 +19,7 @@ import os
 import posixpath
 import re
 from html import unescape
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from mkdocs.exceptions import PluginError
@@ -121,8 +121,8 @@ def check_site(site: Path, others: set[str], sources: dict[str, str] | None = No
             if path is None:
                 continue  # an address outside the site
             if path:
-                joined = posixpath.normpath(posixpath.join(page_dir, path))
-                if joined == ".." or joined.startswith("../"):
+                joined = normalise(page_dir, path)
+                if joined is None:
                     problems.append(f"{where}: link {url!r} leaves the site")
                     continue
                 if joined not in targets:
@@ -165,18 +165,11 @@ def target_file(joined: str, files: set[str]) -> str | None:
     return index if index in files else None
 
 
-def normalise(path: PurePosixPath) -> PurePosixPath | None:
-    out: list[str] = []
-    for part in path.parts:
-        if part in ("", "."):
-            continue
-        if part == "..":
-            if not out:
-                return None
-            out.pop()
-        else:
-            out.append(part)
-    return PurePosixPath(*out) if out else PurePosixPath(".")
+def normalise(folder: str, path: str) -> str | None:
+    """A relative path taken from a folder of the site (or of docs/), normalised; None when it
+    climbs out of the top ("." is the top itself)."""
+    joined = posixpath.normpath(posixpath.join(folder, path))
+    return None if joined == ".." or joined.startswith("../") else joined
 
 
 def cross_language_links(docs_dir: Path, locales: list[str]) -> list[str]:
@@ -191,16 +184,15 @@ def cross_language_links(docs_dir: Path, locales: list[str]) -> list[str]:
                 target = urlsplit(url)
                 if target.scheme or target.netloc or not target.path:
                     continue
-                resolved = normalise(PurePosixPath(path.relative_to(docs_dir).parent.as_posix()) / unquote(target.path))
-                if resolved is None or not resolved.parts or resolved.parts[0] == locale:
+                resolved = normalise(path.relative_to(docs_dir).parent.as_posix(), unquote(target.path))
+                if resolved is None or resolved == "." or resolved.split("/")[0] == locale:
                     continue
                 name = f"docs/{path.relative_to(docs_dir).as_posix()}"
-                other = resolved.parts[0]
+                other, _, rest = resolved.partition("/")
                 if other in locales:
-                    same = PurePosixPath(locale, *resolved.parts[1:])
                     problems.append(f"{name}: the link '{url}' leads into the {other} pages; every language links within "
-                                    f"its own folder (the same page here is docs/{same})")
-                elif resolved.suffix == ".md":
+                                    f"its own folder (the same page here is docs/{locale}/{rest})")
+                elif posixpath.splitext(resolved)[1] == ".md":
                     problems.append(f"{name}: the link '{url}' leads out of docs/{locale}/ to a page of no language")
     return problems
 

@@ -4,7 +4,6 @@ and 2004 run-times (tests/fixtures/scorm-lms.html), whose commits go to a local 
 the last one as an LMS keeps a learner's data. The packages are built once for the session."""
 from __future__ import annotations
 
-import functools
 import http.server
 import json
 import re
@@ -184,21 +183,17 @@ def finish_final(frame, right_count: int):
     return frame.locator("[data-bank-result]").inner_text()
 
 
-def close(page, lms=None):
-    """The LMS closes the SCO (its frame goes), as when the learner leaves the activity; with
-    the LMS given, also waits until the last commit, sent as the frame goes, has reached it."""
+def close(page, lms):
+    """The LMS closes the SCO (its frame goes), as when the learner leaves the activity, and
+    the last commit, sent as the frame goes, reaches the LMS."""
     page.evaluate("document.getElementById('sco').src = 'about:blank'")
     page.wait_for_function("() => window.lmsLog.finish > 0")
     log = page.evaluate("window.lmsLog")
-    if lms is not None:
-        sent = dict(log["sets"])
-        exit_key = next((k for k in sent if k.endswith(".exit")), None)
-        deadline = time.monotonic() + 10
-        while exit_key and time.monotonic() < deadline:
-            held = cmi(lms, "")
-            if held.get(exit_key) == sent[exit_key]:
-                break
-            time.sleep(0.05)
+    sent = dict(log["sets"])
+    exit_key = next((k for k in sent if k.endswith(".exit")), None)
+    deadline = time.monotonic() + 10
+    while exit_key and time.monotonic() < deadline and cmi(lms, "").get(exit_key) != sent[exit_key]:
+        time.sleep(0.05)
     return log
 
 

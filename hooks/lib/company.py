@@ -9,10 +9,8 @@ a few lines from the definition: no library needed for one formula.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
-
 
 from lib import schema as schema_check
 from lib.sources import SourceError, kind_of, read_yaml
@@ -91,7 +89,7 @@ def problems_of(data, root: Path) -> list[str]:
     """What is wrong with company.yml, in plain words ([] when nothing is)."""
     if not isinstance(data, dict):
         return [f"{FILE}: the file should hold 'key: value' settings (name, logo, colours, signatory, values), not {kind_of(data)}"]
-    schema = json.loads((Path(__file__).resolve().parents[2] / "company.schema.json").read_text(encoding="utf-8"))
+    schema = schema_check.read(Path(__file__).resolve().parents[2] / "company.schema.json")
     problems = []
     for error in schema_check.errors(schema, data):
         path = ".".join(map(str, error.absolute_path))

@@ -20,16 +20,14 @@ slot's ``data-width``.
 from __future__ import annotations
 
 import copy
-import json
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-
 from lib import schema as schema_check
-from lib.sources import LANGUAGE_NAMES, SourceError, kind_of, read_text, read_yaml
+from lib.sources import LANGUAGE_NAMES, SourceError, folder_signature, kind_of, read_text, read_yaml
 
 FOLDER = "diagrams"
 SVG = "http://www.w3.org/2000/svg"
@@ -64,7 +62,7 @@ def text_problems(data, name: str) -> list[str]:
     """Every problem of one diagram's text file (schema first, in plain words)."""
     if not isinstance(data, dict):
         return [f"{name}: the file should hold 'caption:', 'alt:' and 'texts:' (it holds {kind_of(data)})"]
-    schema = json.loads((Path(__file__).resolve().parents[2] / FOLDER / "diagram.schema.json").read_text(encoding="utf-8"))
+    schema = schema_check.read(Path(__file__).resolve().parents[2] / FOLDER / "diagram.schema.json")
     problems = []
     for error in schema_check.errors(schema, data):
         path = list(error.absolute_path)
@@ -157,8 +155,7 @@ _cache: dict = {"signature": None, "diagrams": {}}
 def load_cached(root: Path) -> dict[str, Diagram]:
     """load(), again only when a file of the folder has changed (each language build asks;
     mkdocs serve rebuilds on edits)."""
-    folder = Path(root) / FOLDER
-    signature = (str(folder),) + tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*")))
+    signature = folder_signature(Path(root) / FOLDER)
     if signature != _cache["signature"]:
         _cache["diagrams"] = load(root)
         _cache["signature"] = signature

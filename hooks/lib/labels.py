@@ -6,9 +6,7 @@ build, naming the label and the language.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
-
 
 from lib import schema as schema_check
 from lib.sources import LANGUAGE_NAMES, SourceError, kind_of, read_yaml
@@ -35,7 +33,7 @@ def problems_of(data) -> list[str]:
     """What is wrong with the labels file, in plain words ([] when nothing is)."""
     if not isinstance(data, dict):
         return [f"{FILE}: the file should hold two groups, 'pages:' and 'scripts:' (it is {kind_of(data)})"]
-    schema = json.loads((Path(__file__).resolve().parents[2] / "labels.schema.json").read_text(encoding="utf-8"))
+    schema = schema_check.read(Path(__file__).resolve().parents[2] / "labels.schema.json")
     problems = []
     for error in schema_check.errors(schema, data):
         path = list(error.absolute_path)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lib import schema as schema_check
-from lib.sources import LANGUAGE_NAMES, SourceError, kind_of, read_yaml
+from lib.sources import LANGUAGE_NAMES, SourceError, folder_signature, kind_of, read_yaml
 
 SCHEMA_FILE = "quiz.schema.json"
 
@@ -126,8 +126,7 @@ _cache: dict = {"signature": None, "bank": {}}
 def load_cached(quiz_dir: Path) -> dict[str, Quiz]:
     """load_bank, again only when a file in the folder has changed (every language build and
     every hook asks for the bank; mkdocs serve rebuilds on edits)."""
-    quiz_dir = Path(quiz_dir)
-    signature = (str(quiz_dir),) + tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(quiz_dir.glob("*")))
+    signature = folder_signature(quiz_dir)
     if signature != _cache["signature"]:
         _cache["bank"] = load_bank(quiz_dir)
         _cache["signature"] = signature

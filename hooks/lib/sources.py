@@ -92,3 +92,10 @@ def kind_of(value) -> str:
     if isinstance(value, list):
         return "a list"
     return "a set of 'key: value' lines"
+
+
+def folder_signature(folder: Path) -> tuple:
+    """What changes when a file of the folder changes (name, time, size): the key of a cache
+    that a build keeps across its language builds and mkdocs serve keeps across edits."""
+    folder = Path(folder)
+    return (str(folder),) + tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*")))
