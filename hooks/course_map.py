@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 from mkdocs.utils import get_relative_url
@@ -101,6 +102,7 @@ def data_file(lang: str) -> str:
 
 
 TOOLS = ("course-home", "course-path", "my-progress", "certificate", "assign", "team-overview")
+MARKERS = re.compile(f"<!-- ({'|'.join(TOOLS)}) -->")
 
 
 def record_schema(config) -> str:
@@ -150,9 +152,10 @@ def special_page(mode: str):
 
 
 def on_post_page(output, page, config):
+    found = set(MARKERS.findall(output))  # one pass over the page, not one per tool
     for tool in TOOLS:
         marker = f"<!-- {tool} -->"
-        if marker in output:
+        if tool in found:
             lessons = [{**item, "href": get_relative_url(item["url"], page.url)} for item in course_map(config)]
             parts = []
             for item in lessons:

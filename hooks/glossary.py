@@ -114,17 +114,10 @@ def term_list(terms: list[dict], lang: str, taught_label: str) -> str:
     return "\n".join(parts)
 
 
-def abbreviations(terms: list[dict], lang: str, text: str) -> str:
-    """Abbreviation definitions for the forms that occur in the text (each costs a pattern)."""
-    lines = []
-    for term in terms:
-        entry = term[lang]
-        for form in entry["forms"]:
-            if form in text:
-                lines.append(f"*[{form}]: {plain(entry['term'])}: {plain(entry['definition'])}")
-    # one block each: in one block, every definition taken out puts the rest back as a new
-    # block, which every block processor tests again (a cost that grows with the square)
-    return "\n\n".join(lines)
+def abbreviations(terms: list[dict], lang: str, text: str) -> dict[str, str]:
+    """The abbreviations (form: tooltip) for the forms that occur in the text (each costs a pattern)."""
+    return {form: f"{plain(entry['term'])}: {plain(entry['definition'])}"
+            for entry in (term[lang] for term in terms) for form in entry["forms"] if form in text}
 
 
 HEADING = re.compile(r"<(h[1-6])\b[^>]*>.*?</\1>", re.S)
@@ -133,6 +126,7 @@ ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.S)
 
 def on_page_content(html, page, config, files):
     """Headings stay plain: a tooltip underline across a title reads as a link."""
+    config.mdx_configs.get("abbr", {}).pop("glossary", None)  # the page's abbreviations were for it alone
     return HEADING.sub(lambda m: ABBR.sub(r"\1", m.group(0)), html)
 
 
@@ -141,4 +135,9 @@ def on_page_markdown(markdown_text, page, config, files):
     terms = load(config)
     if page.meta.get("glossary"):
         return f"{markdown_text.rstrip()}\n\n{term_list(terms, lang, CONTEXT.labels['glossary_taught'])}"
-    return f"{markdown_text.rstrip()}\n\n{abbreviations(terms, lang, markdown_text)}\n"
+    # Handed to Markdown's abbr extension through its own option (glossary), read when MkDocs
+    # makes the page's Markdown converter, right after this event: the same <abbr> elements as
+    # '*[form]: …' definitions appended to the page, without Markdown parsing each of them as
+    # a block of the page first.
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = abbreviations(terms, lang, markdown_text)
+    return markdown_text

@@ -19,7 +19,10 @@ from lib import quizview
 from lib.build import CONTEXT, bank as load
 
 MARKER = "<!-- course-handout -->"
-SECTION = re.compile(r"^## [^\n]*\{#([a-z0-9-]+)\}[ \t]*\n(.*?)(?=^## |\Z)", re.M | re.S)
+# a page cut before each line that starts with "## "; a piece that opens with a heading carrying
+# an id is a section (a lazy match up to the next heading tried a lookahead at every character)
+LEVEL_2 = re.compile(r"^(?=## )", re.M)
+SECTION = re.compile(r"## [^\n]*\{#([a-z0-9-]+)\}[ \t]*\n(.*)", re.S)
 LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 QUESTION = re.compile(r"^\d+\. \*\*(.+?)\*\*[ \t]*$", re.M)
 # a top-level list item, or a paragraph that opens with its point in bold (one line each here)
@@ -30,7 +33,8 @@ TRY_ON_THE_JOB = ("at-work-tomorrow", "in-your-job")
 
 def sections(markdown_text: str) -> dict[str, str]:
     """The page's level-2 sections by their id, as Markdown (ids are the same in every language)."""
-    return {key: body.strip() for key, body in SECTION.findall(markdown_text)}
+    pieces = (SECTION.match(piece) for piece in LEVEL_2.split(markdown_text))
+    return {match.group(1): match.group(2).strip() for match in pieces if match}
 
 
 def to_do(section: str) -> list[str]:

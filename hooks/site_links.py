@@ -1,12 +1,13 @@
 """Every link and anchor in the built site resolves, and stays in its own language.
 
 MkDocs checks Markdown links, but not links written as raw HTML nor anchors that hooks add
-after Markdown. Once every language is built, this hook reads each built page, resolves each
-relative ``href``/``src`` to a file of the site and each ``#fragment`` to an id on the target
-page, and refuses a page of one language that links into another language's pages (the
-language switcher, marked by ``hreflang``, is the one place meant to do so), and refuses a link
-that runs code when clicked (``javascript:``, ``vbscript:``, ``data:``), however it was
-written. Errors name the source Markdown file.
+after Markdown. Each page is scanned as it is written, in its final form after every other
+hook (reading the pages back from disk after the build cost as much again). Once every
+language is built, this hook resolves each relative ``href``/``src`` to a file of the site and
+each ``#fragment`` to an id on the target page, and refuses a page of one language that links
+into another language's pages (the language switcher, marked by ``hreflang``, is the one place
+meant to do so), and refuses a link that runs code when clicked (``javascript:``,
+``vbscript:``, ``data:``), however it was written. Errors name the source Markdown file.
 
 Before anything is built, it also reads every page's Markdown links: one into another
 language's folder is named as such (MkDocs would only say "not found", since each language's
@@ -29,6 +30,7 @@ from lib import build
 from lib.links import MARKDOWN_LINK, link_problem
 
 SOURCES: dict[str, str] = {}  # built page path (relative to site/) -> its Markdown source
+SCANS: dict = {}  # built page path -> its PageScan, made as the page is written
 
 
 PLAIN_IDS = re.compile(r' id="([^"]*)"')
@@ -49,15 +51,7 @@ class PageScan:
         self.html = html
         self._ids: set[str] | None = None
         self._all_ids: set[str] | None = None
-        self.links: list[str] = []
-        for match in LINK_TAGS.finditer(html):
-            attrs = match.group(2)
-            if "=" not in attrs or ALTERNATE.search(attrs):
-                continue
-            for target in TARGET.finditer(attrs):
-                url = unescape(target.group(2) or target.group(3) or target.group(4) or "")
-                if url:
-                    self.links.append(url)
+        self.links: list[str] = [url for match in LINK_TAGS.finditer(html) for url in tag_links(match.group(2))]
 
     def has_anchor(self, fragment: str) -> bool:
         """Whether an element of the page has this id (or name). The ids written as id="…"
@@ -74,8 +68,18 @@ class PageScan:
         return fragment in self._all_ids
 
 
-def scan(path: Path) -> PageScan:
-    return PageScan(STRIPPED.sub("", path.read_text(encoding="utf-8")))
+@functools.lru_cache(maxsize=None)
+def tag_links(attrs: str) -> tuple[str, ...]:
+    """The addresses one tag's attributes link to. Every page repeats the navigation's tags, so
+    each distinct tag is read once."""
+    if "=" not in attrs or ALTERNATE.search(attrs):
+        return ()
+    urls = (unescape(t.group(2) or t.group(3) or t.group(4) or "") for t in TARGET.finditer(attrs))
+    return tuple(url for url in urls if url)
+
+
+def scan(html: str) -> PageScan:
+    return PageScan(STRIPPED.sub("", html))
 
 
 def language_of(rel: str, others: set[str]) -> str | None:
@@ -96,16 +100,18 @@ def site_files(site: Path) -> set[str]:
     return found
 
 
-def check_site(site: Path, others: set[str], sources: dict[str, str] | None = None) -> list[str]:
+def check_site(site: Path, others: set[str], sources: dict[str, str] | None = None,
+               scans: dict[str, PageScan] | None = None) -> list[str]:
     """Return one message per broken link, broken anchor or cross-language link.
 
-    Every page repeats the navigation's links: what a link says (its problem, path and anchor) is
-    worked out once per distinct address, and each target once per site path, with string
+    `scans` holds the pages already scanned as they were written (on_post_page); any other
+    HTML file of the site is read from disk. Every page repeats the navigation's links: where
+    an address leads from a folder is worked out once per folder and address, with string
     operations on the set of the site's files read once."""
     sources = sources or {}
     files = site_files(site)
-    scans = {rel: scan(site / rel) for rel in files if rel.endswith(".html")}
-    targets: dict[str, str | None] = {}
+    scans = {rel: (scans or {}).get(rel) or scan((site / rel).read_text(encoding="utf-8")) for rel in files if rel.endswith(".html")}
+    outcomes: dict[tuple[str, str], tuple[str | None, str | None, str]] = {}
     problems = []
     for rel, parsed in sorted(scans.items()):
         if rel.endswith("404.html"):
@@ -114,25 +120,16 @@ def check_site(site: Path, others: set[str], sources: dict[str, str] | None = No
         page_dir = posixpath.dirname(rel)
         source_lang = language_of(rel, others)
         for url in parsed.links:
-            problem, path, fragment = address(url)
+            outcome = outcomes.get((page_dir, url))
+            if outcome is None:
+                outcome = outcomes[(page_dir, url)] = link_target(page_dir, url, files)
+            problem, target_rel, fragment = outcome
             if problem:
                 problems.append(f"{where}: {problem}")
                 continue
-            if path is None:
+            if target_rel is None:
                 continue  # an address outside the site
-            if path:
-                joined = normalise(page_dir, path)
-                if joined is None:
-                    problems.append(f"{where}: link {url!r} leaves the site")
-                    continue
-                if joined not in targets:
-                    targets[joined] = target_file(joined, files)
-                target_rel = targets[joined]
-                if target_rel is None:
-                    problems.append(f"{where}: link {url!r} points to a missing page or file")
-                    continue
-            else:
-                target_rel = rel
+            target_rel = target_rel or rel
             target_lang = language_of(target_rel, others)
             if target_rel != rel and target_lang is not None and source_lang != target_lang:
                 problems.append(f"{where}: link {url!r} leads into another language's pages")
@@ -140,6 +137,23 @@ def check_site(site: Path, others: set[str], sources: dict[str, str] | None = No
             if fragment and target_rel in scans and not scans[target_rel].has_anchor(fragment):
                 problems.append(f"{where}: link {url!r}: no anchor #{fragment} on the target page")
     return problems
+
+
+def link_target(page_dir: str, url: str, files: set[str]) -> tuple[str | None, str | None, str]:
+    """(problem, site file, anchor) of a link from a folder of the site: a problem for a link that
+    cannot work or leads nowhere; file None for an address outside the site, '' for the page itself."""
+    problem, path, fragment = address(url)
+    if problem or path is None:
+        return problem, None, ""
+    if not path:
+        return None, "", fragment
+    joined = normalise(page_dir, path)
+    if joined is None:
+        return f"link {url!r} leaves the site", None, ""
+    target_rel = target_file(joined, files)
+    if target_rel is None:
+        return f"link {url!r} points to a missing page or file", None, ""
+    return None, target_rel, fragment
 
 
 @functools.lru_cache(maxsize=None)
@@ -179,15 +193,16 @@ def cross_language_links(docs_dir: Path, locales: list[str]) -> list[str]:
         folder = docs_dir / locale
         for path in sorted(folder.rglob("*.md")):
             text = path.read_bytes().decode("utf-8", "replace")
+            source = path.relative_to(docs_dir)
             for match in MARKDOWN_LINK.finditer(text):
                 url = next(g for g in match.groups() if g)
                 target = urlsplit(url)
                 if target.scheme or target.netloc or not target.path:
                     continue
-                resolved = normalise(path.relative_to(docs_dir).parent.as_posix(), unquote(target.path))
+                resolved = normalise(source.parent.as_posix(), unquote(target.path))
                 if resolved is None or resolved == "." or resolved.split("/")[0] == locale:
                     continue
-                name = f"docs/{path.relative_to(docs_dir).as_posix()}"
+                name = f"docs/{source.as_posix()}"
                 other, _, rest = resolved.partition("/")
                 if other in locales:
                     problems.append(f"{name}: the link '{url}' leads into the {other} pages; every language links within "
@@ -200,13 +215,20 @@ def cross_language_links(docs_dir: Path, locales: list[str]) -> list[str]:
 def on_pre_build(config) -> None:
     if build.is_nested_build(config):
         return  # all languages' pages are read at once
+    SOURCES.clear()
+    SCANS.clear()
     problems = cross_language_links(Path(config.docs_dir), build.built_languages(config))
     if problems:
         raise PluginError("Links that leave their language:\n  " + "\n  ".join(problems))
 
 
+@event_priority(-1000)  # the page as it is written, after every hook has changed it
 def on_post_page(output, page, config):
-    SOURCES[Path(page.file.abs_dest_path).relative_to(config.site_dir).as_posix()] = f"docs/{page.file.src_uri}"
+    """Scan the page here, from the text MkDocs is about to write, instead of reading it back
+    from disk after the build."""
+    rel = Path(page.file.abs_dest_path).relative_to(config.site_dir).as_posix()
+    SOURCES[rel] = f"docs/{page.file.src_uri}"
+    SCANS[rel] = scan(output)
     return output
 
 
@@ -215,6 +237,6 @@ def on_post_build(config) -> None:
     if build.is_nested_build(config):
         return
     others = set(build.built_languages(config)) - {build.default_language(config)}
-    problems = check_site(Path(config.site_dir), others, SOURCES)
+    problems = check_site(Path(config.site_dir), others, SOURCES, SCANS)
     if problems:
         raise PluginError("Broken links in the built site:\n  " + "\n  ".join(problems))

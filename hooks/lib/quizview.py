@@ -5,6 +5,7 @@ it, and share its cache, so each quiz is rendered once per language.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import random
 import re
@@ -81,7 +82,15 @@ def text_id(text: dict) -> str:
     folded). Ids go by meaning, not by position, so a stored answer still means the same after
     the options are reordered; a reworded option gets a new id, and an answer that chose it
     can no longer be shown (see fingerprint())."""
-    joined = "\x1f".join(" ".join(text[lang].split()) for lang in sorted(quizbank.LANGUAGE_NAMES))
+    return _text_id(tuple(text[lang] for lang in LANGUAGES))
+
+
+LANGUAGES = sorted(quizbank.LANGUAGE_NAMES)
+
+
+@functools.lru_cache(maxsize=None)  # each text is asked for by every language's view and course map
+def _text_id(texts: tuple[str, ...]) -> str:
+    joined = "\x1f".join(" ".join(text.split()) for text in texts)
     return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:8]
 
 

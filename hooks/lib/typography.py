@@ -19,7 +19,11 @@ UNITS = {
 SCALES = r"(?:тыс\.|млн|млрд|δισ\.|εκατ\.|χιλ\.|million|billion|thousand)"
 CURRENCIES = r"(?:руб|евро|доллар|ευρώ|ρούβλ|δολάρ|€|\$|rouble|euro|dollar)"
 BLOCKS = re.compile(r"(<(script|style|pre|code|textarea|svg)\b.*?</\2>)", re.S | re.I)  # kept as written
-CANDIDATE = re.compile(r"\d ")
+# a digit followed by a space, found from the space: a pattern that starts with a literal lets the
+# regex engine skip ahead to it, twice as fast over a page as r"\d " (each search here starts at
+# the text's start, after a ">" or at a "<", so the look-behind never pairs a space with a digit
+# that lies before the start)
+CANDIDATE = re.compile(r" (?<=\d )")
 _patterns: dict[str, re.Pattern] = {}
 
 
@@ -53,7 +57,7 @@ def html(markup: str, lang: str) -> str:
     for gap_start, gap_end in zip(gaps[::2], gaps[1::2]):
         candidate = CANDIDATE.search(markup, gap_start, gap_end)
         while candidate:
-            at = candidate.start()
+            at = candidate.start() - 1  # the digit
             start = markup.rfind(">", 0, at) + 1
             if markup.rfind("<", start, at) != -1:  # inside a tag (<h2 id=…>): go on after it
                 candidate = CANDIDATE.search(markup, markup.find(">", at) + 1 or gap_end, gap_end)
