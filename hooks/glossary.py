@@ -9,6 +9,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+import ahocorasick
 from mkdocs.exceptions import PluginError
 
 from lib import build, schema as schema_check
@@ -17,7 +18,7 @@ from lib.links import MARKDOWN_LINK, link_problem
 from lib.sources import LANGUAGE_NAMES, SourceError, kind_of, read_yaml
 
 FILE = "glossary.yml"
-_cache: dict = {"signature": None, "terms": []}
+_cache: dict = {"signature": None, "terms": [], "finders": {}}
 
 
 def problems_of(data, docs_dir: Path, locales: list[str]) -> list[str]:
@@ -86,7 +87,7 @@ def load(config) -> list[dict]:
         problems = problems_of(data, Path(config.docs_dir), build.built_languages(config))
         if problems:
             raise PluginError("The glossary has problems:\n  " + "\n  ".join(problems))
-        _cache.update(signature=signature, terms=data["terms"])
+        _cache.update(signature=signature, terms=data["terms"], finders={})
     return _cache["terms"]
 
 
@@ -114,10 +115,28 @@ def term_list(terms: list[dict], lang: str, taught_label: str) -> str:
     return "\n".join(parts)
 
 
+def finder(terms: list[dict], lang: str) -> tuple:
+    """Every form of the language in one Aho-Corasick automaton (pyahocorasick), with each term's
+    tooltip text: one pass over a page finds which of the language's 100-odd forms occur in it
+    (a substring test per form was most of this hook's time)."""
+    key = (id(terms), lang)
+    if key not in _cache["finders"]:
+        automaton = ahocorasick.Automaton()
+        for term in terms:
+            for form in term[lang]["forms"]:
+                automaton.add_word(form, form)
+        automaton.make_automaton()
+        tooltips = [(term[lang]["forms"], f"{plain(term[lang]['term'])}: {plain(term[lang]['definition'])}") for term in terms]
+        _cache["finders"][key] = (automaton, tooltips)
+    return _cache["finders"][key]
+
+
 def abbreviations(terms: list[dict], lang: str, text: str) -> dict[str, str]:
-    """The abbreviations (form: tooltip) for the forms that occur in the text (each costs a pattern)."""
-    return {form: f"{plain(entry['term'])}: {plain(entry['definition'])}"
-            for entry in (term[lang] for term in terms) for form in entry["forms"] if form in text}
+    """The abbreviations (form: tooltip) for the forms that occur in the text (each costs a
+    pattern), in the glossary's order."""
+    automaton, tooltips = finder(terms, lang)
+    found = {form for _, form in automaton.iter(text)}
+    return {form: tooltip for forms, tooltip in tooltips for form in forms if form in found}
 
 
 HEADING = re.compile(r"<(h[1-6])\b[^>]*>.*?</\1>", re.S)

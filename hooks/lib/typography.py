@@ -89,11 +89,16 @@ def hyphenate_headings(markup: str, lang: str) -> str:
         return markup
     if lang not in _hyphenators:
         import pyphen
-        _hyphenators[lang] = pyphen.Pyphen(lang=lang)
-    hyphenator = _hyphenators[lang]
+        _hyphenators[lang] = (pyphen.Pyphen(lang=lang), {})
+    hyphenator, done = _hyphenators[lang]
 
     def word(match: re.Match) -> str:
-        return hyphenator.inserted(match.group(0), hyphen="\u00ad")
+        # each word hyphenated once per language: the same titles recur on many pages (Pyphen
+        # is pure Python, and was most of the typography hook's time)
+        found = match.group(0)
+        if found not in done:
+            done[found] = hyphenator.inserted(found, hyphen="\u00ad")
+        return done[found]
 
     def heading(match: re.Match) -> str:
         parts = re.split(r"(<[^>]*>)", match.group(2))
