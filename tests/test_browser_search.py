@@ -58,7 +58,7 @@ def test_a_pasted_query_is_searched_and_the_last_query_wins(page, server):
     box.fill("")
     page.keyboard.insert_text("κουτ")
     page.keyboard.insert_text("ιά")
-    page.wait_for_function("() => document.querySelector('.md-search-result__item a').href.includes('opened-boxes')")
+    page.wait_for_function("() => document.querySelector('.md-search-result__item a')?.href.includes('opened-boxes')")
     assert result_pages(page)[0] == server + "el/cases/opened-boxes/"
 
 
