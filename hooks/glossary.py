@@ -119,16 +119,15 @@ def finder(terms: list[dict], lang: str) -> tuple:
     """Every form of the language in one Aho-Corasick automaton (pyahocorasick), with each term's
     tooltip text: one pass over a page finds which of the language's 100-odd forms occur in it
     (a substring test per form was most of this hook's time)."""
-    key = (id(terms), lang)
-    if key not in _cache["finders"]:
+    if lang not in _cache["finders"]:  # emptied whenever glossary.yml is read again
         automaton = ahocorasick.Automaton()
         for term in terms:
             for form in term[lang]["forms"]:
                 automaton.add_word(form, form)
         automaton.make_automaton()
         tooltips = [(term[lang]["forms"], f"{plain(term[lang]['term'])}: {plain(term[lang]['definition'])}") for term in terms]
-        _cache["finders"][key] = (automaton, tooltips)
-    return _cache["finders"][key]
+        _cache["finders"][lang] = (automaton, tooltips)
+    return _cache["finders"][lang]
 
 
 def abbreviations(terms: list[dict], lang: str, text: str) -> dict[str, str]:

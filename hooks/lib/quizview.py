@@ -77,15 +77,15 @@ def fnv1a(text: str) -> str:
     return f"{value:08x}"
 
 
+LANGUAGES = sorted(quizbank.LANGUAGE_NAMES)
+
+
 def text_id(text: dict) -> str:
     """A stable id for an option or a step: a short hash of its text in every language (spaces
     folded). Ids go by meaning, not by position, so a stored answer still means the same after
     the options are reordered; a reworded option gets a new id, and an answer that chose it
     can no longer be shown (see fingerprint())."""
     return _text_id(tuple(text[lang] for lang in LANGUAGES))
-
-
-LANGUAGES = sorted(quizbank.LANGUAGE_NAMES)
 
 
 @functools.lru_cache(maxsize=None)  # each text is asked for by every language's view and course map
