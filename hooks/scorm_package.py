@@ -4,15 +4,41 @@ that an LMS's content server needs), the finished site gets the launch page ``sc
 (overrides/scorm-launch.html: it holds the LMS session and shows the course in a frame, with
 docs/assets/lms.js) and ``imsmanifest.xml`` (hooks/lib/scorm.py) listing every file of it.
 Without COURSE_SCORM nothing is added.
+
+A package is what a learner gets from the LMS, so it holds the learner's course only: the
+trainers' section (its answer key above all, which would give away every graded answer) is
+left out of the package's navigation and files.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
+import pathspec
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from lib import build, labels, scorm
+
+
+TRAINERS = "trainer/"  # the trainers' pages, in every language's folder
+
+
+def for_trainers(item) -> bool:
+    """A navigation entry (as mkdocs.yml writes it) that leads only to trainers' pages."""
+    if isinstance(item, dict):
+        return all(for_trainers(value) for value in item.values())
+    if isinstance(item, list):
+        return bool(item) and all(for_trainers(value) for value in item)
+    return isinstance(item, str) and item.startswith(TRAINERS)
+
+
+def on_config(config):
+    if not config.extra.get("scorm"):
+        return config
+    config.nav = [item for item in config.nav or [] if not for_trainers(item)]
+    lines = [*config.exclude_docs.patterns, *pathspec.GitIgnoreSpec.from_lines([TRAINERS]).patterns] if config.exclude_docs else None
+    config.exclude_docs = pathspec.GitIgnoreSpec(lines) if lines else pathspec.GitIgnoreSpec.from_lines([TRAINERS])
+    return config
 
 
 @event_priority(-400)  # after every language is built and every link is checked (-300)
