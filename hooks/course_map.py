@@ -152,7 +152,11 @@ def special_page(mode: str):
 
 
 def on_post_page(output, page, config):
-    found = set(MARKERS.findall(output))  # one pass over the page, not one per tool
+    # markers come from the page's Markdown (no template or hook writes one): a page whose Markdown
+    # has none is not searched (a tenth of its size); else one pass over the page, not one per tool
+    if not MARKERS.search(page.markdown or ""):
+        return output
+    found = set(MARKERS.findall(output))
     for tool in TOOLS:
         marker = f"<!-- {tool} -->"
         if tool in found:

@@ -214,7 +214,7 @@ def on_page_markdown(markdown_text, page, config, files):
 
 @event_priority(-50)  # after the search plugin has read the page
 def on_post_page(output, page, config):
-    if MARKER not in output:
+    if not is_session_plan(page) or MARKER not in output:  # the page's own front matter first: cheaper than the page
         return output
     quiz = page.meta["answer_key"]
     lesson = next((p for p in CONTEXT.lessons(load(config)) if p.meta["quiz"] == quiz), None)
