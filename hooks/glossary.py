@@ -125,7 +125,13 @@ def finder(terms: list[dict], lang: str) -> tuple:
             for form in term[lang]["forms"]:
                 automaton.add_word(form, form)
         automaton.make_automaton()
-        tooltips = [(term[lang]["forms"], f"{plain(term[lang]['term'])}: {plain(term[lang]['definition'])}") for term in terms]
+        # each form's place in the glossary's order (its first) and its tooltip (its last term's,
+        # as a dict built in that order would keep): a page's few forms are sorted, not every form tested
+        tooltips: dict[str, tuple[int, str]] = {}
+        for term in terms:
+            tooltip = f"{plain(term[lang]['term'])}: {plain(term[lang]['definition'])}"
+            for form in term[lang]["forms"]:
+                tooltips[form] = (tooltips.get(form, (len(tooltips), ""))[0], tooltip)
         _cache["finders"][lang] = (automaton, tooltips)
     return _cache["finders"][lang]
 
@@ -134,8 +140,8 @@ def abbreviations(terms: list[dict], lang: str, text: str) -> dict[str, str]:
     """The abbreviations (form: tooltip) for the forms that occur in the text (each costs a
     pattern), in the glossary's order."""
     automaton, tooltips = finder(terms, lang)
-    found = {form for _, form in automaton.iter(text)}
-    return {form: tooltip for forms, tooltip in tooltips for form in forms if form in found}
+    found = sorted({form for _, form in automaton.iter(text)}, key=lambda form: tooltips[form][0])
+    return {form: tooltips[form][1] for form in found}
 
 
 HEADING = re.compile(r"<(h[1-6])\b[^>]*>.*?</\1>", re.S)
