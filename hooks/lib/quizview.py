@@ -137,19 +137,31 @@ def fingerprint(question: dict) -> str:
     return choice_key(question["type"], right_ids(question))
 
 
+_ids: dict[str, tuple] = {}
+
+
+def question_ids(question: dict) -> tuple[list[str], str]:
+    """item_ids() and fingerprint() of a question of the bank, worked out once per version of the
+    bank: they are the same in every language, and every language's view and course map ask."""
+    cached = _ids.get(question["id"])
+    if cached is None or cached[0] is not question:  # a new question, or the bank was read again
+        cached = _ids[question["id"]] = (question, item_ids(question), fingerprint(question))
+    return cached[1], cached[2]
+
+
 def view(quiz: quizbank.Quiz, lang: str, text: TextRenderer, labels: dict) -> dict:
     """The quiz in one language, as the template needs it."""
     questions = []
     for q in quiz.questions:
+        ids, key = question_ids(q)
         item = {
             "id": q["id"],
             "type": q["type"],
             "prompt": text.inline(q["prompt"][lang]),
             "situation": text.block(q["situation"][lang]) if "situation" in q else None,
             "explanation": text.block(q["explanation"][lang]),
-            "key": fingerprint(q),
+            "key": key,
         }
-        ids = item_ids(q)
         if q["type"] == "truefalse":
             item["options"] = [
                 {"index": 0, "id": "true", "html": labels["answer_true"], "correct": q["answer"] is True, "feedback": None},
