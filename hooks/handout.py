@@ -136,7 +136,7 @@ def top_level_items(html: str) -> list[str] | None:
 
 def plain(text: str) -> bool:
     """A text that Markdown leaves as it is (what the quiz texts' fast path relies on)."""
-    return bool(text) and not quizview.TextRenderer.SPECIAL.search(text)
+    return bool(text) and quizview.TextRenderer.plain(text)
 
 
 def same_start(html: str, markdown_text: str) -> bool:

@@ -26,7 +26,7 @@ class CountingRenderer(quizview.TextRenderer):
         self.converted = 0
 
     def render(self, text, inline):
-        self.converted += (text, inline) not in self.cache and bool(self.SPECIAL.search(text))
+        self.converted += (text, inline) not in self.cache and not self.plain(text)
         return super().render(text, inline)
 
 

@@ -28,8 +28,16 @@ class TextRenderer:
     """
 
     # what can make Markdown (or pymdownx.smartsymbols) change a text; anything else is
-    # already its own HTML once escaped
-    SPECIAL = re.compile(r"[*_`\[\]!<>&#|~^{}\\\n]|--|->|<-|^\s*(?:[-+]\s|\d+[.)]\s)|\(\w{1,2}\)|\d/\d|\+/-|=/=|c/o|\.\.\.|\d(?:st|nd|rd|th)\b")
+    # already its own HTML once escaped. A list marker can only start a text: it is matched
+    # there alone, since an alternative anchored with "^" made the engine try every
+    # alternative at every character ("<-" needs no alternative of its own: "<" is special)
+    SPECIAL = re.compile(r"[*_`\[\]!<>&#|~^{}\\\n]|-[->]|\(\w{1,2}\)|\d(?:/\d|(?:st|nd|rd|th)\b)|\+/-|=/=|c/o|\.\.\.")
+    LIST_START = re.compile(r"\s*(?:[-+]\s|\d+[.)]\s)")
+
+    @classmethod
+    def plain(cls, text: str) -> bool:
+        """Whether Markdown would leave the text as it is, once escaped."""
+        return not (cls.SPECIAL.search(text) or cls.LIST_START.match(text))
 
     def __init__(self, config) -> None:
         self.md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
@@ -38,16 +46,16 @@ class TextRenderer:
     def render(self, text: str, inline: bool) -> Markup:
         key = (text, inline)
         if key not in self.cache:
-            if not self.SPECIAL.search(text):
-                html = str(escape(text.strip()))
-                html = html if inline else f"<p>{html}</p>"
+            if self.plain(text):
+                html = escape(text.strip())
+                self.cache[key] = html if inline else Markup(f"<p>{html}</p>")
             else:
                 self.md.reset()
                 html = self.md.convert(text.replace("&", "&amp;").replace("<", "&lt;"))
                 match = re.fullmatch(r"<p>(.*)</p>", html, re.S)
                 if inline and match and "<p>" not in match.group(1):
                     html = match.group(1)
-            self.cache[key] = Markup(html)
+                self.cache[key] = Markup(html)
         return self.cache[key]
 
     def block(self, text: str) -> Markup:
