@@ -212,12 +212,13 @@ def cross_language_links(docs_dir: Path, locales: list[str]) -> list[str]:
         for path in sorted(folder.rglob("*.md")):
             text = path.read_bytes().decode("utf-8", "replace")
             source = path.relative_to(docs_dir)
+            folder = source.parent.as_posix()
             for match in MARKDOWN_LINK.finditer(text):
                 url = next(g for g in match.groups() if g)
                 target = urlsplit(url)
                 if target.scheme or target.netloc or not target.path:
                     continue
-                resolved = normalise(source.parent.as_posix(), unquote(target.path))
+                resolved = normalise(folder, unquote(target.path))
                 if resolved is None or resolved == "." or resolved.split("/")[0] == locale:
                     continue
                 name = f"docs/{source.as_posix()}"
