@@ -256,6 +256,7 @@ def on_post_build(config) -> None:
     if build.is_nested_build(config):
         return
     others = set(build.built_languages(config)) - {build.default_language(config)}
-    problems = check_site(Path(config.site_dir), others, SOURCES, SCANS)
+    with build.gc_paused():
+        problems = check_site(Path(config.site_dir), others, SOURCES, SCANS)
     if problems:
         raise PluginError("Broken links in the built site:\n  " + "\n  ".join(problems))
