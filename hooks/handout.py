@@ -26,9 +26,10 @@ from lib import quizview
 from lib.build import CONTEXT, bank as load
 
 MARKER = "<!-- course-handout -->"
-# a page cut before each line that starts with "## "; a piece that opens with a heading carrying
-# an id is a section (a lazy match up to the next heading tried a lookahead at every character)
-LEVEL_2 = re.compile(r"^(?=## )", re.M)
+# a page cut before each line that starts with "## " (found from the line break before it: a
+# pattern that starts with a literal lets the regex engine skip ahead, "^" is tried at every
+# character); a piece that opens with a heading carrying an id is a section
+LEVEL_2 = re.compile(r"\n## ")
 SECTION = re.compile(r"## [^\n]*\{#([a-z0-9-]+)\}[ \t]*\n(.*)", re.S)
 LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 QUESTION = re.compile(r"^\d+\. \*\*(.+?)\*\*[ \t]*$", re.M)
@@ -40,7 +41,8 @@ TRY_ON_THE_JOB = ("at-work-tomorrow", "in-your-job")
 
 def sections(markdown_text: str) -> dict[str, str]:
     """The page's level-2 sections by their id, as Markdown (ids are the same in every language)."""
-    pieces = (SECTION.match(piece) for piece in LEVEL_2.split(markdown_text))
+    cuts = [0, *(found.start() + 1 for found in LEVEL_2.finditer(markdown_text)), len(markdown_text)]
+    pieces = (SECTION.match(markdown_text, start, end) for start, end in zip(cuts, cuts[1:]))
     return {match.group(1): match.group(2).strip() for match in pieces if match}
 
 
@@ -66,7 +68,8 @@ SIMPLE_LINK = re.compile(r"\[([^\[\]]+)\]\([^()\s<>]*\)")
 # links as text, raw HTML escaped): raw HTML or entities (a lone & is &amp; either way), code,
 # escapes, attribute lists, images, any other bracket (reference links, footnotes, abbreviations,
 # task boxes), headings of any kind
-RENDERED_APART = re.compile(r"[<`\\{\[\]]|&#?\w+;|^ {0,3}#|^ {0,3}(?:=+|-+)[ \t]*$", re.M)
+# (a line's start found from the line break before it: renders_alike puts one before the text)
+RENDERED_APART = re.compile(r"[<`\\{\[\]]|&#?\w+;|\n {0,3}(?:#|(?:=+|-+)[ \t]*$)", re.M)
 H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>.*?</h2>\n?', re.S)
 UNWRAPPED = re.compile(r"</?(?:a|abbr)\b[^>]*>")  # links (paper cannot follow them), glossary tooltips
 APART_IN_HTML = re.compile(r'<h[1-6]\b|class="footnote')  # a heading; the page's footnotes, put after its end
@@ -80,7 +83,7 @@ WORDS = re.compile(r"\w+")
 def renders_alike(section: str) -> bool:
     """Whether the page's HTML of this section, its links and tooltips unwrapped, is what Markdown
     makes of the section alone once LINK has replaced its links by their text."""
-    return bool(section) and "![" not in section and not RENDERED_APART.search(SIMPLE_LINK.sub("", section))
+    return bool(section) and "![" not in section and not RENDERED_APART.search("\n" + SIMPLE_LINK.sub("", section))
 
 
 def html_sections(content: str) -> dict[str, str]:

@@ -81,6 +81,7 @@ TRICKY = {
     "an image": "## Takeaways {#takeaways}\n\n- See ![a](x.png) now\n",
     "a footnote": "## Takeaways {#takeaways}\n\n- A fact[^1]\n\n[^1]: A source\n",
     "a subheading": "## Takeaways {#takeaways}\n\n### First\n\n- one\n",
+    "an underlined heading": "## Takeaways {#takeaways}\n\nFirst\n-----\n\n- one\n",
     "an item on two lines": "## At work tomorrow {#at-work-tomorrow}\n\n- **Do this at once.** Then\n  that as well\n- Another\n",
     "a lazy line": "## At work tomorrow {#at-work-tomorrow}\n\n**Do this at once.** Then\nthat as well\n",
     "a list right after a paragraph": "## At work tomorrow {#at-work-tomorrow}\n\nIntro:\n- one\n- two\n",
