@@ -239,6 +239,8 @@ def link_problems(bank: dict[str, quizbank.Quiz], renderer: TextRenderer) -> lis
             for lang in quizbank.LANGUAGE_NAMES:
                 if "](" not in text[lang] and "]:" not in text[lang] and ":" not in text[lang]:
                     continue  # no way to write a link
+                if renderer.plain(text[lang]):
+                    continue  # shown escaped, as it is: no tag, so no link
                 for url in LINK_TARGET.findall(str(renderer.render(text[lang], inline=False))):
                     problem = link_problem(unescape(url), relative_ok=False)
                     if problem:
