@@ -15,6 +15,7 @@ from html import unescape
 from markupsafe import Markup, escape
 
 from lib import quizbank
+from lib.fields import Fields
 from lib.links import link_problem
 
 _views: dict = {}
@@ -158,40 +159,40 @@ def question_ids(question: dict) -> tuple[list[str], str]:
 
 
 def view(quiz: quizbank.Quiz, lang: str, text: TextRenderer, labels: dict) -> dict:
-    """The quiz in one language, as the template needs it."""
+    """The quiz in one language, as the template needs it (Fields: read by attribute at once)."""
     questions = []
     for q in quiz.questions:
         ids, key = question_ids(q)
-        item = {
-            "id": q["id"],
-            "type": q["type"],
-            "prompt": text.inline(q["prompt"][lang]),
-            "situation": text.block(q["situation"][lang]) if "situation" in q else None,
-            "explanation": text.block(q["explanation"][lang]),
-            "key": key,
-        }
+        item = Fields(
+            id=q["id"],
+            type=q["type"],
+            prompt=text.inline(q["prompt"][lang]),
+            situation=text.block(q["situation"][lang]) if "situation" in q else None,
+            explanation=text.block(q["explanation"][lang]),
+            key=key,
+        )
         if q["type"] == "truefalse":
             item["options"] = [
-                {"index": 0, "id": "true", "html": labels["answer_true"], "correct": q["answer"] is True, "feedback": None},
-                {"index": 1, "id": "false", "html": labels["answer_false"], "correct": q["answer"] is False, "feedback": None},
+                Fields(index=0, id="true", html=labels["answer_true"], correct=q["answer"] is True, feedback=None),
+                Fields(index=1, id="false", html=labels["answer_false"], correct=q["answer"] is False, feedback=None),
             ]
         elif q["type"] == "ordering":
-            steps = [{"position": i, "id": ids[i], "html": text.inline(s[lang])} for i, s in enumerate(q["steps"])]
+            steps = [Fields(position=i, id=ids[i], html=text.inline(s[lang])) for i, s in enumerate(q["steps"])]
             item["steps"] = steps
             item["shuffled_steps"] = [steps[i] for i in scrambled(q["id"], len(steps))]
         else:
             item["options"] = [
-                {
-                    "index": i,
-                    "id": ids[i],
-                    "html": text.inline(o["text"][lang]),
-                    "correct": o.get("correct", False),
-                    "feedback": text.block(o["feedback"][lang]) if "feedback" in o else None,
-                }
+                Fields(
+                    index=i,
+                    id=ids[i],
+                    html=text.inline(o["text"][lang]),
+                    correct=o.get("correct", False),
+                    feedback=text.block(o["feedback"][lang]) if "feedback" in o else None,
+                )
                 for i, o in enumerate(q["options"])
             ]
         questions.append(item)
-    return {"id": quiz.id, "title": text.inline(quiz.data["title"][lang]), "questions": questions}
+    return Fields(id=quiz.id, title=text.inline(quiz.data["title"][lang]), questions=questions)
 
 
 def renderer(config) -> TextRenderer:
