@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 
 from lib import build, schema as schema_check
 from lib.build import CONTEXT
-from lib.links import MARKDOWN_LINK, link_problem
+from lib.links import link_problem, link_targets
 from lib.sources import LANGUAGE_NAMES, SourceError, kind_of, read_yaml
 
 FILE = "glossary.yml"
@@ -65,8 +65,7 @@ def problems_of(data, docs_dir: Path, locales: list[str]) -> list[str]:
             entry = term.get(lang)
             if not isinstance(entry, dict) or not isinstance(entry.get("definition"), str):
                 continue
-            for match in MARKDOWN_LINK.finditer(entry["definition"]):
-                url = next(g for g in match.groups() if g)
+            for url in link_targets(entry["definition"]):
                 problem = link_problem(url)
                 if not problem and not build.is_web_address(url) and not (docs_dir / lang / "reference" / url.split("#")[0]).resolve().is_file():
                     problem = f"the link '{url}' points to no page (links in a definition are relative to reference/glossary.md)"

@@ -27,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from lib import build
-from lib.links import MARKDOWN_LINK, link_problem
+from lib.links import link_problem, link_targets
 
 SOURCES: dict[str, str] = {}  # built page path (relative to site/) -> its Markdown source
 SCANS: dict = {}  # built page path -> its PageScan, made as the page is written
@@ -213,8 +213,7 @@ def cross_language_links(docs_dir: Path, locales: list[str]) -> list[str]:
             text = path.read_bytes().decode("utf-8", "replace")
             source = path.relative_to(docs_dir)
             folder = source.parent.as_posix()
-            for match in MARKDOWN_LINK.finditer(text):
-                url = next(g for g in match.groups() if g)
+            for url in link_targets(text):
                 target = urlsplit(url)
                 if target.scheme or target.netloc or not target.path:
                     continue
