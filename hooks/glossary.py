@@ -155,7 +155,7 @@ def on_page_content(html, page, config, files):
 
 def on_page_markdown(markdown_text, page, config, files):
     lang = CONTEXT.lang
-    terms = load(config)
+    terms = _cache["terms"]  # read (again, if glossary.yml changed) by this build's on_pre_build
     if page.meta.get("glossary"):
         return f"{markdown_text.rstrip()}\n\n{term_list(terms, lang, CONTEXT.labels['glossary_taught'])}"
     # Handed to Markdown's abbr extension through its own option (glossary), read when MkDocs
