@@ -28,17 +28,23 @@ class TextRenderer:
     at a fraction of the cost: the budget is 20% of the site's build time for all quiz hooks).
     """
 
-    # what can make Markdown (or pymdownx.smartsymbols) change a text; anything else is
-    # already its own HTML once escaped. A list marker can only start a text: it is matched
-    # there alone, since an alternative anchored with "^" made the engine try every
-    # alternative at every character ("<-" needs no alternative of its own: "<" is special)
-    SPECIAL = re.compile(r"[*_`\[\]!<>&#|~^{}\\\n]|-[->]|\(\w{1,2}\)|\d(?:/\d|(?:st|nd|rd|th)\b)|\+/-|=/=|c/o|\.\.\.")
+    # What can make Markdown (or pymdownx.smartsymbols) change a text; anything else is already
+    # its own HTML once escaped: a special character, "--", "->" ("<-" has "<"), "...", (c), 1/2,
+    # +/-, =/=, c/o, 1st, or a list marker at the start. Each sequence is looked for only where
+    # a character it needs is in the text: one pattern with every alternative tried them all at
+    # every character, and was most of the time of showing a quiz text.
+    SPECIAL_CHARACTER = re.compile(r"[*_`\[\]!<>&#|~^{}\\\n]")
+    PARENTHESISED = re.compile(r"\(\w{1,2}\)")
+    SLASHED = re.compile(r"\d/\d|\+/-|=/=|c/o")
+    ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b")
     LIST_START = re.compile(r"\s*(?:[-+]\s|\d+[.)]\s)")
 
     @classmethod
     def plain(cls, text: str) -> bool:
         """Whether Markdown would leave the text as it is, once escaped."""
-        return not (cls.SPECIAL.search(text) or cls.LIST_START.match(text))
+        return not (cls.SPECIAL_CHARACTER.search(text) or "--" in text or "->" in text or "..." in text
+                    or ("(" in text and cls.PARENTHESISED.search(text)) or ("/" in text and cls.SLASHED.search(text))
+                    or cls.ORDINAL.search(text) or cls.LIST_START.match(text))
 
     def __init__(self, config) -> None:
         self.md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
