@@ -52,6 +52,12 @@ def kind_of(page) -> str:
     return "case" if page.file.src_uri.split("/")[-2:-1] == ["cases"] else "chapter"
 
 
+def question_row(question: dict) -> list:
+    """[id, key, type, [option or step ids in the quiz file's order]]."""
+    ids, key = quizview.question_ids(question)
+    return [question["id"], key, question["type"], ids]
+
+
 def course_map(config) -> list[dict]:
     if _state["map"] is None:
         bank = load(config)
@@ -75,8 +81,7 @@ def course_map(config) -> list[dict]:
                 "of": sizes[kind],
                 "quiz": p.meta["quiz"],
                 "pass": PASS_MARK,
-                "questions": [[q["id"], quizview.fingerprint(q), q["type"], quizview.item_ids(q)]
-                              for q in bank[p.meta["quiz"]].questions],
+                "questions": [question_row(q) for q in bank[p.meta["quiz"]].questions],
             })
     return _state["map"]
 
@@ -152,7 +157,11 @@ def special_page(mode: str):
 
 
 def on_post_page(output, page, config):
-    found = set(MARKERS.findall(output))  # one pass over the page, not one per tool
+    # markers come from the page's Markdown (no template or hook writes one): a page whose Markdown
+    # has none is not searched (a tenth of its size); else one pass over the page, not one per tool
+    if not MARKERS.search(page.markdown or ""):
+        return output
+    found = set(MARKERS.findall(output))
     for tool in TOOLS:
         marker = f"<!-- {tool} -->"
         if tool in found:

@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 
 from lib import build, schema as schema_check
 from lib.build import CONTEXT
-from lib.links import MARKDOWN_LINK, link_problem
+from lib.links import link_problem, link_targets
 from lib.sources import LANGUAGE_NAMES, SourceError, kind_of, read_yaml
 
 FILE = "glossary.yml"
@@ -65,8 +65,7 @@ def problems_of(data, docs_dir: Path, locales: list[str]) -> list[str]:
             entry = term.get(lang)
             if not isinstance(entry, dict) or not isinstance(entry.get("definition"), str):
                 continue
-            for match in MARKDOWN_LINK.finditer(entry["definition"]):
-                url = next(g for g in match.groups() if g)
+            for url in link_targets(entry["definition"]):
                 problem = link_problem(url)
                 if not problem and not build.is_web_address(url) and not (docs_dir / lang / "reference" / url.split("#")[0]).resolve().is_file():
                     problem = f"the link '{url}' points to no page (links in a definition are relative to reference/glossary.md)"
@@ -125,7 +124,13 @@ def finder(terms: list[dict], lang: str) -> tuple:
             for form in term[lang]["forms"]:
                 automaton.add_word(form, form)
         automaton.make_automaton()
-        tooltips = [(term[lang]["forms"], f"{plain(term[lang]['term'])}: {plain(term[lang]['definition'])}") for term in terms]
+        # each form's place in the glossary's order (its first) and its tooltip (its last term's,
+        # as a dict built in that order would keep): a page's few forms are sorted, not every form tested
+        tooltips: dict[str, tuple[int, str]] = {}
+        for term in terms:
+            tooltip = f"{plain(term[lang]['term'])}: {plain(term[lang]['definition'])}"
+            for form in term[lang]["forms"]:
+                tooltips[form] = (tooltips.get(form, (len(tooltips), ""))[0], tooltip)
         _cache["finders"][lang] = (automaton, tooltips)
     return _cache["finders"][lang]
 
@@ -134,8 +139,8 @@ def abbreviations(terms: list[dict], lang: str, text: str) -> dict[str, str]:
     """The abbreviations (form: tooltip) for the forms that occur in the text (each costs a
     pattern), in the glossary's order."""
     automaton, tooltips = finder(terms, lang)
-    found = {form for _, form in automaton.iter(text)}
-    return {form: tooltip for forms, tooltip in tooltips for form in forms if form in found}
+    found = sorted({form for _, form in automaton.iter(text)}, key=lambda form: tooltips[form][0])
+    return {form: tooltips[form][1] for form in found}
 
 
 HEADING = re.compile(r"<(h[1-6])\b[^>]*>.*?</\1>", re.S)
@@ -150,7 +155,7 @@ def on_page_content(html, page, config, files):
 
 def on_page_markdown(markdown_text, page, config, files):
     lang = CONTEXT.lang
-    terms = load(config)
+    terms = _cache["terms"]  # read (again, if glossary.yml changed) by this build's on_pre_build
     if page.meta.get("glossary"):
         return f"{markdown_text.rstrip()}\n\n{term_list(terms, lang, CONTEXT.labels['glossary_taught'])}"
     # Handed to Markdown's abbr extension through its own option (glossary), read when MkDocs

@@ -150,3 +150,16 @@ def test_ordering_steps_are_never_shown_in_the_right_order():
         for count in (3, 4, 6):
             assert quizview.scrambled(qid, count) != list(range(count))
             assert sorted(quizview.scrambled(qid, count)) == list(range(count))
+
+
+def test_a_plain_text_is_one_that_no_markdown_or_smart_symbol_can_change():
+    """TextRenderer.plain looks for each sequence separately: the same answer as one pattern."""
+    import random
+    import re
+
+    special = re.compile(r"[*_`\[\]!<>&#|~^{}\\\n]|--|->|<-|^\s*(?:[-+]\s|\d+[.)]\s)|\(\w{1,2}\)|\d/\d|\+/-|=/=|c/o|\.\.\.|\d(?:st|nd|rd|th)\b")
+    pieces = ["a", " ", "-", ">", "<", "(", ")", "c", "/", "o", "1", "2", "st", "th", ".", "+", "=", "*", "\n", "é", "(ab)", "(abc)"]
+    rnd = random.Random(4)
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))
+        assert quizview.TextRenderer.plain(text) == (not special.search(text)), repr(text)

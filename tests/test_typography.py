@@ -1,6 +1,8 @@
 """Non-breaking spaces set by the build (hooks/lib/typography.py), in text only."""
 from __future__ import annotations
 
+import random
+import re
 import sys
 
 from conftest import ROOT
@@ -29,3 +31,26 @@ def test_the_built_pages_carry_them(built_site):
     assert f"20{N}000{N}руб" in page
     quiz = page[page.index('class="quiz'):]
     assert f"{N}руб" in quiz  # quiz texts added by a hook are set too
+
+
+def runs_set_one_by_one(markup: str, lang: str) -> str:
+    """What html() must give: text() over each run of text between tags, outside the kept blocks
+    (its first, simplest form)."""
+    out, last = [], 0
+    for block in typography.BLOCKS.finditer(markup):
+        out.append(re.sub(r"(?<=>)[^<>]*|^[^<>]*", lambda m: typography.text(m.group(0), lang), markup[last:block.start()]))
+        out.append(block.group(0))
+        last = block.end()
+    out.append(re.sub(r"(?<=>)[^<>]*|^[^<>]*", lambda m: typography.text(m.group(0), lang), markup[last:]))
+    return "".join(out)
+
+
+def test_html_sets_each_run_of_text_as_text_does():
+    pieces = ["1", "2", "30", "0", " ", " ", " ", "000", "руб", "рублей", "РУБ.", "%", ".", ",", "<b>", "</b>", "<i x='5 %'>",
+              "млн", "евро", "тыс.", "a", N, "<code>1 000</code>", "<SVG>5 %</svg>", "€", "$", "minutes", "δισ.", "ευρώ",
+              "million", "Dollars", "thousand", "x", "<p title=\"20 000 рублей\">", "1 000 000", "12 345", "4 5", "\n"]
+    rnd = random.Random(7)
+    for _ in range(3000):
+        markup = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 40)))
+        for lang in ("ru", "el", "en"):
+            assert typography.html(markup, lang) == runs_set_one_by_one(markup, lang), (markup, lang)

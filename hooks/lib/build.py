@@ -9,6 +9,8 @@ MkDocs events; every other hook only asks.
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,6 +105,21 @@ def bank(config):
         except quizbank.QuizError as error:
             raise PluginError(str(error)) from None
     return CONTEXT.bank
+
+
+@contextlib.contextmanager
+def gc_paused():
+    """A step that makes many objects, all kept (the question bank) or all dropped together (the
+    link check's tables), run without Python's cyclic garbage collector: it would trace every
+    object of the build, the pages of every language included, each time the new objects reach
+    its threshold, and these objects form no cycles for it to free (reference counting frees them)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def is_web_address(url: str) -> bool:

@@ -169,7 +169,11 @@ def names(root: Path) -> set[str]:
 
 def markers(markdown: str) -> list[str]:
     """The diagram names a page asks for, in order (markers inside code fences do not count)."""
-    return MARKER.findall(FENCE.sub("", markdown))
+    if "diagram:" not in markdown:  # most pages: no marker, no search for one (nor for fences)
+        return []
+    if "```" in markdown or "~~~" in markdown:
+        markdown = FENCE.sub("", markdown)
+    return MARKER.findall(markdown)
 
 
 def usage_problems(docs_dir: Path, locales: list[str], names: set[str]) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lib import schema as schema_check
+from lib.fields import Fields
 from lib.sources import LANGUAGE_NAMES, SourceError, kind_of, read_yaml
 
 FILE = "labels.yml"
@@ -21,8 +22,9 @@ class Labels:
         self.scripts: dict[str, dict] = data["scripts"]
 
     def all(self, lang: str) -> dict[str, str]:
-        """Every label in one language (what templates read as config.extra.labels)."""
-        return {key: label[lang] for group in (self.pages, self.scripts) for key, label in group.items()}
+        """Every label in one language (what templates read as config.extra.labels; Fields, so
+        that labels.quiz_intro is found at once)."""
+        return Fields({key: label[lang] for group in (self.pages, self.scripts) for key, label in group.items()})
 
     def for_scripts(self, lang: str) -> dict[str, str]:
         """The labels the course scripts show: the only ones a page carries."""

@@ -13,6 +13,22 @@ CODE_SCHEMES = ("javascript", "vbscript", "data")
 # a link target in Markdown source: inline [text](target), a reference definition [id]: target,
 # or an autolink <scheme:...>; match.groups() holds the target in one of its three groups
 MARKDOWN_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>", re.M)
+# The same alternatives, each starting with its own character ("]", "[", "<"), which the regex
+# engine skips ahead to ("^" made it try every alternative at every character of a page); a
+# definition's "[" must then have only blanks before it on its line, as "^\s*" said.
+_LINK_FROM_ITS_START = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)|\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>", re.M)
+_BLANKS = re.compile(r"\s*")
+
+
+def link_targets(text: str):
+    """The target of each link MARKDOWN_LINK finds in a text, in order."""
+    at = 0
+    while match := _LINK_FROM_ITS_START.search(text, at):
+        if match.lastindex == 2 and not _BLANKS.fullmatch(text, text.rfind("\n", 0, match.start()) + 1, match.start()):
+            at = match.start() + 1  # a definition not at the start of its line: none
+            continue
+        yield next(group for group in match.groups() if group)
+        at = match.end()
 
 
 def scheme_of(url: str) -> str:

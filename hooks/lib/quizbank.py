@@ -128,6 +128,9 @@ def load_cached(quiz_dir: Path) -> dict[str, Quiz]:
     every hook asks for the bank; mkdocs serve rebuilds on edits)."""
     signature = folder_signature(quiz_dir)
     if signature != _cache["signature"]:
-        _cache["bank"] = load_bank(quiz_dir)
+        from lib.build import gc_paused
+
+        with gc_paused():
+            _cache["bank"] = load_bank(quiz_dir)
         _cache["signature"] = signature
     return _cache["bank"]

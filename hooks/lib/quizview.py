@@ -15,6 +15,7 @@ from html import unescape
 from markupsafe import Markup, escape
 
 from lib import quizbank
+from lib.fields import Fields
 from lib.links import link_problem
 
 _views: dict = {}
@@ -27,9 +28,23 @@ class TextRenderer:
     at a fraction of the cost: the budget is 20% of the site's build time for all quiz hooks).
     """
 
-    # what can make Markdown (or pymdownx.smartsymbols) change a text; anything else is
-    # already its own HTML once escaped
-    SPECIAL = re.compile(r"[*_`\[\]!<>&#|~^{}\\\n]|--|->|<-|^\s*(?:[-+]\s|\d+[.)]\s)|\(\w{1,2}\)|\d/\d|\+/-|=/=|c/o|\.\.\.|\d(?:st|nd|rd|th)\b")
+    # What can make Markdown (or pymdownx.smartsymbols) change a text; anything else is already
+    # its own HTML once escaped: a special character, "--", "->" ("<-" has "<"), "...", (c), 1/2,
+    # +/-, =/=, c/o, 1st, or a list marker at the start. Each sequence is looked for only where
+    # a character it needs is in the text: one pattern with every alternative tried them all at
+    # every character, and was most of the time of showing a quiz text.
+    SPECIAL_CHARACTER = re.compile(r"[*_`\[\]!<>&#|~^{}\\\n]")
+    PARENTHESISED = re.compile(r"\(\w{1,2}\)")
+    SLASHED = re.compile(r"\d/\d|\+/-|=/=|c/o")
+    ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b")
+    LIST_START = re.compile(r"\s*(?:[-+]\s|\d+[.)]\s)")
+
+    @classmethod
+    def plain(cls, text: str) -> bool:
+        """Whether Markdown would leave the text as it is, once escaped."""
+        return not (cls.SPECIAL_CHARACTER.search(text) or "--" in text or "->" in text or "..." in text
+                    or ("(" in text and cls.PARENTHESISED.search(text)) or ("/" in text and cls.SLASHED.search(text))
+                    or cls.ORDINAL.search(text) or cls.LIST_START.match(text))
 
     def __init__(self, config) -> None:
         self.md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
@@ -38,16 +53,16 @@ class TextRenderer:
     def render(self, text: str, inline: bool) -> Markup:
         key = (text, inline)
         if key not in self.cache:
-            if not self.SPECIAL.search(text):
-                html = str(escape(text.strip()))
-                html = html if inline else f"<p>{html}</p>"
+            if self.plain(text):
+                html = escape(text.strip())
+                self.cache[key] = html if inline else Markup(f"<p>{html}</p>")
             else:
                 self.md.reset()
                 html = self.md.convert(text.replace("&", "&amp;").replace("<", "&lt;"))
                 match = re.fullmatch(r"<p>(.*)</p>", html, re.S)
                 if inline and match and "<p>" not in match.group(1):
                     html = match.group(1)
-            self.cache[key] = Markup(html)
+                self.cache[key] = Markup(html)
         return self.cache[key]
 
     def block(self, text: str) -> Markup:
@@ -137,41 +152,53 @@ def fingerprint(question: dict) -> str:
     return choice_key(question["type"], right_ids(question))
 
 
+_ids: dict[str, tuple] = {}
+
+
+def question_ids(question: dict) -> tuple[list[str], str]:
+    """item_ids() and fingerprint() of a question of the bank, worked out once per version of the
+    bank: they are the same in every language, and every language's view and course map ask."""
+    cached = _ids.get(question["id"])
+    if cached is None or cached[0] is not question:  # a new question, or the bank was read again
+        cached = _ids[question["id"]] = (question, item_ids(question), fingerprint(question))
+    return cached[1], cached[2]
+
+
 def view(quiz: quizbank.Quiz, lang: str, text: TextRenderer, labels: dict) -> dict:
-    """The quiz in one language, as the template needs it."""
+    """The quiz in one language, as the template needs it (Fields: read by attribute at once)."""
     questions = []
     for q in quiz.questions:
-        item = {
-            "id": q["id"],
-            "type": q["type"],
-            "prompt": text.inline(q["prompt"][lang]),
-            "situation": text.block(q["situation"][lang]) if "situation" in q else None,
-            "explanation": text.block(q["explanation"][lang]),
-            "key": fingerprint(q),
-        }
-        ids = item_ids(q)
+        ids, key = question_ids(q)
+        item = Fields(
+            id=q["id"],
+            type=q["type"],
+            prompt=text.inline(q["prompt"][lang]),
+            situation=text.block(q["situation"][lang]) if "situation" in q else None,
+            explanation=text.block(q["explanation"][lang]),
+            key=key,
+        )
         if q["type"] == "truefalse":
             item["options"] = [
-                {"index": 0, "id": "true", "html": labels["answer_true"], "correct": q["answer"] is True, "feedback": None},
-                {"index": 1, "id": "false", "html": labels["answer_false"], "correct": q["answer"] is False, "feedback": None},
+                Fields(index=0, id="true", html=labels["answer_true"], correct=q["answer"] is True, feedback=None),
+                Fields(index=1, id="false", html=labels["answer_false"], correct=q["answer"] is False, feedback=None),
             ]
         elif q["type"] == "ordering":
-            steps = [{"position": i, "id": ids[i], "html": text.inline(s[lang])} for i, s in enumerate(q["steps"])]
+            steps = [Fields(position=i, id=ids[i], html=text.inline(s[lang])) for i, s in enumerate(q["steps"])]
             item["steps"] = steps
             item["shuffled_steps"] = [steps[i] for i in scrambled(q["id"], len(steps))]
         else:
             item["options"] = [
-                {
-                    "index": i,
-                    "id": ids[i],
-                    "html": text.inline(o["text"][lang]),
-                    "correct": o.get("correct", False),
-                    "feedback": text.block(o["feedback"][lang]) if "feedback" in o else None,
-                }
+                Fields(
+                    index=i,
+                    id=ids[i],
+                    html=text.inline(o["text"][lang]),
+                    correct=o.get("correct", False),
+                    feedback=text.block(o["feedback"][lang]) if "feedback" in o else None,
+                )
                 for i, o in enumerate(q["options"])
             ]
         questions.append(item)
-    return {"id": quiz.id, "title": text.inline(quiz.data["title"][lang]), "questions": questions}
+    return Fields(id=quiz.id, title=text.inline(quiz.data["title"][lang]), questions=questions)
 
 
 def renderer(config) -> TextRenderer:
@@ -219,6 +246,8 @@ def link_problems(bank: dict[str, quizbank.Quiz], renderer: TextRenderer) -> lis
             for lang in quizbank.LANGUAGE_NAMES:
                 if "](" not in text[lang] and "]:" not in text[lang] and ":" not in text[lang]:
                     continue  # no way to write a link
+                if renderer.plain(text[lang]):
+                    continue  # shown escaped, as it is: no tag, so no link
                 for url in LINK_TARGET.findall(str(renderer.render(text[lang], inline=False))):
                     problem = link_problem(unescape(url), relative_ok=False)
                     if problem:

@@ -37,6 +37,77 @@ def _mapping(loader, node, deep=False):
 
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 
+# PyYAML's constructor costs several Python calls and a table of constructed nodes per node:
+# more than parsing with libyaml. _data() makes the same data from the same parsed nodes in one
+# call per node, for what the project's files hold: mappings, lists and plain values (texts,
+# true/false, numbers). Anything else (an alias, a merge key, a tag of its own, a list as a
+# key) is left to PyYAML from the start. Mappings are checked (duplicate keys) and lists filled
+# in PyYAML's order (a mapping at once, a list's items in the next round), so that a file with
+# several mistakes reports the same one first.
+_TAG = "tag:yaml.org,2002:"
+_SCALARS = {_TAG + kind: _UniqueKeyLoader.yaml_constructors[_TAG + kind]
+            for kind in ("null", "bool", "int", "float", "binary", "timestamp", "str")}
+
+
+class _Unusual(Exception):
+    """A node _data() leaves to PyYAML."""
+
+
+def _data(loader, root):
+    seen: set[int] = set()
+    later: list = []  # (list, node) whose items are made in the next round
+
+    def key_of(node):
+        if type(node) is not yaml.ScalarNode or node.tag not in _SCALARS:
+            raise _Unusual
+        return node.value if node.tag == _TAG + "str" else _SCALARS[node.tag](loader, node)
+
+    def value(node):
+        if id(node) in seen:
+            raise _Unusual  # an alias: PyYAML shares the data (and refuses a node inside itself)
+        seen.add(id(node))
+        kind = type(node)
+        if kind is yaml.ScalarNode and node.tag in _SCALARS:
+            return node.value if node.tag == _TAG + "str" else _SCALARS[node.tag](loader, node)
+        if kind is yaml.SequenceNode and node.tag == _TAG + "seq":
+            data: list = []
+            later.append((data, node))
+            return data
+        if kind is yaml.MappingNode and node.tag == _TAG + "map":
+            keys, lines = [], {}
+            for key_node, _ in node.value:  # every key first, as _mapping does
+                key = key_of(key_node)
+                if key in lines:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"the key '{key}' appears twice (first on line {lines[key] + 1}); keep one", key_node.start_mark)
+                lines[key] = key_node.start_mark.line
+                keys.append(key)
+            return {key: value(value_node) for key, (_, value_node) in zip(keys, node.value)}
+        raise _Unusual
+
+    data = value(root)
+    while later:  # a round: the lists met in the last one, in order (their lists wait for the next)
+        current = later[:]
+        del later[:]
+        for items, node in current:
+            items.extend(value(child) for child in node.value)
+    return data
+
+
+def _load(text: str):
+    """yaml.load(text, Loader=_UniqueKeyLoader), the same data, made by _data() where it can."""
+    loader = _UniqueKeyLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        try:
+            return _data(loader, node)
+        except _Unusual:
+            return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
 
 def read_text(path: Path, name: str) -> str:
     """The file's text; a byte that is not UTF-8 is named with its line."""
@@ -52,7 +123,7 @@ def read_text(path: Path, name: str) -> str:
 def parse_yaml(text: str, name: str, first_line: int = 1):
     """YAML text to data; a syntax mistake or a duplicate key names the line."""
     try:
-        return yaml.load(text, Loader=_UniqueKeyLoader)
+        return _load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + first_line}" if mark else "somewhere"
