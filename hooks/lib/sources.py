@@ -24,14 +24,18 @@ class _UniqueKeyLoader(_BASE):
     pass
 
 
+def _once(seen: dict, key, key_node) -> None:
+    """A mapping's key met a second time stops the reading, naming both lines."""
+    if key in seen:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"the key '{key}' appears twice (first on line {seen[key] + 1}); keep one", key_node.start_mark)
+    seen[key] = key_node.start_mark.line
+
+
 def _mapping(loader, node, deep=False):
     seen: dict = {}
     for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"the key '{key}' appears twice (first on line {seen[key] + 1}); keep one", key_node.start_mark)
-        seen[key] = key_node.start_mark.line
+        _once(seen, loader.construct_object(key_node, deep=deep), key_node)
     return loader.construct_mapping(node, deep=deep)
 
 
@@ -77,10 +81,7 @@ def _data(loader, root):
             keys, lines = [], {}
             for key_node, _ in node.value:  # every key first, as _mapping does
                 key = key_of(key_node)
-                if key in lines:
-                    raise yaml.constructor.ConstructorError(
-                        None, None, f"the key '{key}' appears twice (first on line {lines[key] + 1}); keep one", key_node.start_mark)
-                lines[key] = key_node.start_mark.line
+                _once(lines, key, key_node)
                 keys.append(key)
             return {key: value(value_node) for key, (_, value_node) in zip(keys, node.value)}
         raise _Unusual
