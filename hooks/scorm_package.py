@@ -36,8 +36,8 @@ def on_config(config):
     if not config.extra.get("scorm"):
         return config
     config.nav = [item for item in config.nav or [] if not for_trainers(item)]
-    lines = [*config.exclude_docs.patterns, *pathspec.GitIgnoreSpec.from_lines([TRAINERS]).patterns] if config.exclude_docs else None
-    config.exclude_docs = pathspec.GitIgnoreSpec(lines) if lines else pathspec.GitIgnoreSpec.from_lines([TRAINERS])
+    kept = config.exclude_docs.patterns if config.exclude_docs else []  # what mkdocs.yml excludes, if anything
+    config.exclude_docs = pathspec.GitIgnoreSpec([*kept, *pathspec.GitIgnoreSpec.from_lines([TRAINERS]).patterns])
     return config
 
 
