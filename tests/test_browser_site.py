@@ -83,3 +83,64 @@ def test_the_404_page_follows_the_address_language(page, server, built_site):
     assert page.locator(".course-404:visible h1").inner_text() == "Page not found"
     page.goto(server + "no-such-page/")
     assert page.locator(".course-404:visible h1").inner_text() == "Страница не найдена"
+
+
+# Material's script starts at the reader's first interaction (docs/assets/theme.js): until then
+# the page is drawn as Material would draw it; the first touch, key or scroll starts it, and what
+# the reader did first is not lost.
+MATERIAL_RUNNING = "() => typeof window.component$ !== 'undefined'"  # Material's script publishes its components
+
+
+def phone_page(browser, **options):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, **options)
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.on("requestfailed", lambda r: page.errors.append(r.url))
+    return context, page
+
+
+@pytest.mark.parametrize("prefix, toggle", [("", "Светлая тема"), ("el/", "Φωτεινό θέμα"), ("en/", "Light theme")])
+def test_a_phone_in_dark_mode_gets_the_dark_page_before_material_runs_and_search_on_first_tap(browser, server, prefix, toggle):
+    context, page = phone_page(browser, color_scheme="dark")
+    page.goto(server + prefix + "chapters/01-what-it-is/")
+    page.wait_for_load_state("networkidle")
+    assert not page.evaluate(MATERIAL_RUNNING), "Material waits for the reader"
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    shown = page.locator("[data-md-component=palette] label:not([hidden])")
+    assert shown.count() == 1 and shown.get_attribute("title") == toggle, "one toggle, to the light scheme"
+    page.tap("label[for=__search]")
+    page.wait_for_function(MATERIAL_RUNNING)
+    box = page.locator("input[data-md-component=search-query]")
+    box.tap()
+    box.fill("IKEA")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=15000)
+    assert page.locator(".md-search-result__item > a").first.get_attribute("href").startswith(server + prefix)
+    assert page.errors == []
+    context.close()
+
+
+def test_a_shortcut_key_pressed_before_material_runs_opens_search(page, server):
+    page.goto(server + "en/")
+    page.wait_for_load_state("networkidle")
+    assert not page.evaluate(MATERIAL_RUNNING)
+    page.keyboard.press("/")
+    page.wait_for_function(MATERIAL_RUNNING)
+    page.wait_for_function("() => document.activeElement.matches('[data-md-component=search-query]')")
+    assert page.locator("#__search").is_checked()
+    assert page.js_errors == []
+
+
+def test_the_colour_chosen_before_material_runs_is_applied_and_kept(page, server):
+    page.goto(server + "el/")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    page.locator("[data-md-component=palette] label:not([hidden])").click()
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    assert page.locator("[data-md-component=palette] label:not([hidden])").get_attribute("for") == "__palette_0", "the toggle back to light"
+    page.goto(server + "el/cases/ikea/")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate", "kept on the next page, before Material runs"
+    page.evaluate("localStorage.setItem('/.__palette', '{not json')")
+    page.reload()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default", "unreadable stored data: the first scheme"
+    assert page.js_errors == []

@@ -228,7 +228,7 @@
       else { document.execCommand("copy"); done(); }
     });
     /* after every script has run: the assignment comes from docs/assets/assign.js */
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", build); else build();
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", build, { once: true }); else build();
     core.subscribe(build);
   }
 
