@@ -136,6 +136,7 @@ def main() -> None:
         run(str(PYTHON), "tests/search_bench.py", env=env)
         run(str(PYTHON), "tests/gradebook_bench.py", env=env)
         run(str(PYTHON), "tests/lighthouse_bench.py", *sys.argv[2:], env=env)  # installs Lighthouse 12.2.3 into .bench/
+        run(str(PYTHON), "tests/first_interaction.py", env=env)
     else:
         sys.exit(__doc__)
 

@@ -4,14 +4,15 @@ side with a bare Material build of the same pages (a benchmark, not a test):
 
     python3 dev.py bench        (or: .venv/bin/python tests/lighthouse_bench.py [--langs ru] [--runs 1]
                                  [--site DIR --label NAME ...]
-                                 [--bare DIR] [--reports DIR] [--without-theme-script])
+                                 [--bare DIR] [--reports DIR])
 
 Prints, per page and language, Lighthouse's four scores (performance, accessibility, best
 practices, SEO), LCP, TBT, CLS and the bytes transferred, then a page-weight table. Needs
 Lighthouse 12.2.3 (installed here with npm into .bench/ when missing) and Debian's Chromium.
 The bare build is the same project without hooks, overrides, course scripts and styles: what
-Material alone costs for the same pages. --without-theme-script adds the course with Material's
-own script bundle removed, to show what that bundle alone costs a page.
+Material alone costs for the same pages. The course starts Material's script at the reader's
+first interaction (docs/assets/theme.js), which Lighthouse does not make: its figures are the
+page as a reader finds it before touching it; tests/first_interaction.py measures that first touch.
 """
 from __future__ import annotations
 
@@ -110,17 +111,6 @@ def bare_material(target: Path) -> Path:
     return target / "site"
 
 
-def without_theme_script(site: Path, target: Path) -> Path:
-    """A copy of a built site whose pages do not load Material's script bundle (a reference, not a
-    site to publish: search, the colour switch and the theme's other scripted parts stop working)."""
-    shutil.copytree(site, target)
-    tag = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"[^>]*></script>')
-    for page in target.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        page.write_text(tag.sub("", text), encoding="utf-8")
-    return target
-
-
 def lighthouse(url: str, keep: Path | None = None) -> dict:
     out = subprocess.run(
         [str(LIGHTHOUSE), url, "--output=json", "--quiet", "--only-categories=performance,accessibility,best-practices,seo",
@@ -173,8 +163,6 @@ def main() -> None:
     parser.add_argument("--no-bare", action="store_true")
     parser.add_argument("--bare", help="an already built bare Material site to measure instead of building one")
     parser.add_argument("--reports", help="a folder to keep every Lighthouse JSON report in (page-lang-site-run.json)")
-    parser.add_argument("--without-theme-script", action="store_true",
-                        help="also measure the course with Material's own script removed: what the theme's bundle costs")
     args = parser.parse_args()
     install()
     with tempfile.TemporaryDirectory() as tmp:
@@ -184,8 +172,6 @@ def main() -> None:
         if not any(label == "course" for label in sites):
             build(ROOT, Path(tmp) / "course")
             sites["course"] = Path(tmp) / "course"
-        if args.without_theme_script:
-            sites["no theme JS"] = without_theme_script(sites["course"], Path(tmp) / "no-theme-js")
         if args.bare:
             sites["bare Material"] = Path(args.bare)
         elif not args.no_bare:
