@@ -21,6 +21,7 @@ def on_config(config):
     context.default = build.default_language(config)
     context.languages = build.built_languages(config)
     context.bank = None
+    context.sources = {}
     context.site_names[context.lang] = config.site_name
     try:
         labels = label_file.load(build.root(config))

@@ -8,7 +8,6 @@ default 0), so the captions and text alternatives can be found by search.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -28,7 +27,7 @@ def on_pre_build(config) -> None:
         problems.append(str(error))
     if not build.is_nested_build(config):  # the pages are the same files in every language build
         names = diagrams.names(build.root(config))
-        usage = diagrams.usage_problems(Path(config.docs_dir), build.built_languages(config), names)
+        usage = diagrams.usage_problems(build.page_sources(config), names)
         if usage:
             problems.append("Diagrams in pages have problems:\n  " + "\n  ".join(usage))
     if problems:

@@ -9,12 +9,11 @@ of every language and stops the build listing each problem with its file and lin
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from lib import build
-from lib.sources import SourceError, parse_yaml, read_text
+from lib.sources import SourceError, decode, parse_yaml
 
 REQUIRED = ("title", "description")
 # the same test MkDocs applies (mkdocs.utils.meta.YAML_RE): what it does not match is not front matter
@@ -43,13 +42,13 @@ def problems_of(source: str, name: str) -> list[str]:
     return [f"{name}: the front matter has no '{key}'" for key in REQUIRED if not meta.get(key)]
 
 
-def page_problems(docs_dir: Path, locales: list[str]) -> list[str]:
+def page_problems(sources: dict[str, dict[str, bytes]]) -> list[str]:
     problems = []
-    for locale in locales:
-        for path in sorted((docs_dir / locale).rglob("*.md")):
-            name = f"docs/{path.relative_to(docs_dir).as_posix()}"
+    for locale, pages in sources.items():
+        for page, data in pages.items():
+            name = f"docs/{locale}/{page}"
             try:
-                problems += problems_of(read_text(path, name), name)
+                problems += problems_of(decode(data, name), name)
             except SourceError as error:
                 problems.append(str(error))
     return problems
@@ -58,6 +57,6 @@ def page_problems(docs_dir: Path, locales: list[str]) -> list[str]:
 def on_pre_build(config) -> None:
     if build.is_nested_build(config):
         return  # every language's pages are checked at once, before the first is built
-    problems = page_problems(Path(config.docs_dir), build.built_languages(config))
+    problems = page_problems(build.page_sources(config))
     if problems:
         raise PluginError("Pages that cannot be read:\n  " + "\n  ".join(problems))

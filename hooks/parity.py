@@ -9,7 +9,6 @@ This hook stops the build instead, naming each missing file or section id.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
@@ -21,12 +20,11 @@ SECTION_ID = re.compile(r"\n##[ \t][^\n]*\{[^}\n]*#([A-Za-z0-9_-]+)[^}\n]*\}[ \t
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
 
 
-def missing_translations(docs_dir: Path, locales: list[str]) -> list[str]:
-    """Return 'docs/<lang>/<page>.md' for every page some language has and another lacks."""
-    pages = {
-        locale: {p.relative_to(docs_dir / locale).as_posix() for p in (docs_dir / locale).rglob("*.md")}
-        for locale in locales
-    }
+def missing_translations(sources: dict[str, dict[str, bytes]]) -> list[str]:
+    """Return 'docs/<lang>/<page>.md' for every page some language has and another lacks
+    (`sources`: every page's Markdown by language, lib.build.page_sources())."""
+    locales = list(sources)
+    pages = {locale: set(sources[locale]) for locale in locales}
     every = set().union(*pages.values())
     problems = []
     for locale in locales:
@@ -42,16 +40,15 @@ def section_ids(text: str) -> set[str]:
     return set(SECTION_ID.findall("\n" + text))
 
 
-def missing_sections(docs_dir: Path, locales: list[str]) -> list[str]:
+def missing_sections(sources: dict[str, dict[str, bytes]]) -> list[str]:
     """Return one message per level-2 section id that one language's page has and another's lacks."""
     problems = []
-    pages = sorted({p.relative_to(docs_dir / locales[0]).as_posix() for p in (docs_dir / locales[0]).rglob("*.md")})
-    for page in pages:
+    locales = list(sources)
+    for page in sorted(sources[locales[0]]):
         ids = {}
         for locale in locales:
-            path = docs_dir / locale / page
-            if path.is_file():
-                ids[locale] = section_ids(path.read_bytes().decode("utf-8", "replace"))
+            if page in sources[locale]:
+                ids[locale] = section_ids(sources[locale][page].decode("utf-8", "replace"))
         every = set().union(*ids.values()) if ids else set()
         for locale, have in ids.items():
             for missing in sorted(every - have):
@@ -64,7 +61,7 @@ def missing_sections(docs_dir: Path, locales: list[str]) -> list[str]:
 def on_pre_build(config) -> None:
     if build.is_nested_build(config):
         return  # the files are the same for every language: check them once
-    docs, locales = Path(config.docs_dir), build.built_languages(config)
-    problems = missing_translations(docs, locales) or missing_sections(docs, locales)
+    sources = build.page_sources(config)
+    problems = missing_translations(sources) or missing_sections(sources)
     if problems:
         raise PluginError("Pages or sections missing in some languages:\n  " + "\n  ".join(problems))

@@ -204,15 +204,16 @@ def normalise(folder: str, path: str) -> str | None:
     return None if joined == ".." or joined.startswith("../") else joined
 
 
-def cross_language_links(docs_dir: Path, locales: list[str]) -> list[str]:
-    """One message per Markdown link that leads out of its page's language folder."""
+def cross_language_links(sources: dict[str, dict[str, bytes]]) -> list[str]:
+    """One message per Markdown link that leads out of its page's language folder (`sources`:
+    every page's Markdown by language, lib.build.page_sources())."""
     problems = []
-    for locale in locales:
-        folder = docs_dir / locale
-        for path in sorted(folder.rglob("*.md")):
-            text = path.read_bytes().decode("utf-8", "replace")
-            source = path.relative_to(docs_dir)
-            folder = source.parent.as_posix()
+    locales = list(sources)
+    for locale, pages in sources.items():
+        for page, data in pages.items():
+            text = data.decode("utf-8", "replace")
+            source = f"{locale}/{page}"
+            folder = posixpath.dirname(source)
             for url in link_targets(text):
                 target = urlsplit(url)
                 if target.scheme or target.netloc or not target.path:
@@ -220,7 +221,7 @@ def cross_language_links(docs_dir: Path, locales: list[str]) -> list[str]:
                 resolved = normalise(folder, unquote(target.path))
                 if resolved is None or resolved == "." or resolved.split("/")[0] == locale:
                     continue
-                name = f"docs/{source.as_posix()}"
+                name = f"docs/{source}"
                 other, _, rest = resolved.partition("/")
                 if other in locales:
                     problems.append(f"{name}: the link '{url}' leads into the {other} pages; every language links within "
@@ -235,7 +236,7 @@ def on_pre_build(config) -> None:
         return  # all languages' pages are read at once
     SOURCES.clear()
     SCANS.clear()
-    problems = cross_language_links(Path(config.docs_dir), build.built_languages(config))
+    problems = cross_language_links(build.page_sources(config))
     if problems:
         raise PluginError("Links that leave their language:\n  " + "\n  ".join(problems))
 

@@ -15,6 +15,7 @@ from conftest import LANGS, ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from lib import diagrams  # noqa: E402
+from lib.sources import read_pages  # noqa: E402
 
 from test_browser_site import AXE, WCAG  # noqa: E402
 
@@ -45,14 +46,14 @@ def plain(text: str) -> str:
 
 def test_every_diagram_is_correct_and_on_some_page():
     assert len(DIAGRAMS) >= 12
-    assert diagrams.usage_problems(ROOT / "docs", list(LANGS), set(DIAGRAMS)) == []
+    assert diagrams.usage_problems(read_pages(ROOT / "docs", list(LANGS)), set(DIAGRAMS)) == []
 
 
 def test_a_diagram_no_page_uses_and_an_unknown_name_are_named(tmp_path):
     for lang in LANGS:
         (tmp_path / lang).mkdir()
         (tmp_path / lang / "page.md").write_text("# Page\n\n<!-- diagram: four-shelfs -->\n", encoding="utf-8")
-    problems = diagrams.usage_problems(tmp_path, list(LANGS), {"four-shelves"})
+    problems = diagrams.usage_problems(read_pages(tmp_path, list(LANGS)), {"four-shelves"})
     assert "docs/el/page.md: no diagram is called 'four-shelfs' (there is no diagrams/four-shelfs.svg; known: four-shelves)" in problems
     assert "diagrams/four-shelves.svg is used by no page: put <!-- diagram: four-shelves --> where its topic is taught, or delete the diagram" in problems
 

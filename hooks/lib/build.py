@@ -30,6 +30,7 @@ class Context:
     bank: dict | None = None  # the question bank, checked at the start of each language build
     company: dict = field(default_factory=dict)  # company.yml in this language (hooks/company.py)
     site_names: dict = field(default_factory=dict)  # the course's name in each language built so far
+    sources: dict = field(default_factory=dict)  # every page's Markdown, read once per build (page_sources())
     _templates: dict = field(default_factory=dict)
 
     @property
@@ -76,6 +77,17 @@ def i18n(config):
 
 def current_language(config) -> str:
     return i18n(config).current_language or i18n(config).default_language
+
+
+def page_sources(config) -> dict[str, dict[str, bytes]]:
+    """Every page's Markdown in every built language (lib.sources.read_pages()), read once per
+    build: the checks that read every page before anything is built share it (each read them
+    all again); hooks/build_context.py empties it at the start of every build."""
+    if not CONTEXT.sources:
+        from lib.sources import read_pages
+
+        CONTEXT.sources = read_pages(Path(config.docs_dir), built_languages(config))
+    return CONTEXT.sources
 
 
 def is_nested_build(config) -> bool:

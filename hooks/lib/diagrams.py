@@ -176,13 +176,14 @@ def markers(markdown: str) -> list[str]:
     return MARKER.findall(markdown)
 
 
-def usage_problems(docs_dir: Path, locales: list[str], names: set[str]) -> list[str]:
-    """Unknown names, diagrams used twice on a page or in one language only, diagrams no page uses."""
+def usage_problems(sources: dict[str, dict[str, bytes]], names: set[str]) -> list[str]:
+    """Unknown names, diagrams used twice on a page or in one language only, diagrams no page
+    uses (`sources`: every page's Markdown by language, lib.build.page_sources())."""
     problems, used, per_page = [], set(), {}
-    for locale in locales:
-        for path in sorted((docs_dir / locale).rglob("*.md")):
-            page = path.relative_to(docs_dir / locale).as_posix()
-            asked = markers(path.read_bytes().decode("utf-8", "replace"))
+    locales = list(sources)
+    for locale, pages in sources.items():
+        for page, data in pages.items():
+            asked = markers(data.decode("utf-8", "replace"))
             for ident in sorted(set(asked)):
                 where = f"docs/{locale}/{page}"
                 if ident not in names:

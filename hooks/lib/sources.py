@@ -112,7 +112,20 @@ def _load(text: str):
 
 def read_text(path: Path, name: str) -> str:
     """The file's text; a byte that is not UTF-8 is named with its line."""
-    data = Path(path).read_bytes()
+    return decode(Path(path).read_bytes(), name)
+
+
+def read_pages(docs_dir: Path, locales: list[str]) -> dict[str, dict[str, bytes]]:
+    """Every page's Markdown file (bytes, undecoded) in each language folder: {locale: {path
+    inside the language folder ("chapters/01-what-it-is.md"): bytes}}, in sorted order."""
+    return {
+        locale: {path.relative_to(docs_dir / locale).as_posix(): path.read_bytes() for path in sorted((docs_dir / locale).rglob("*.md"))}
+        for locale in locales
+    }
+
+
+def decode(data: bytes, name: str) -> str:
+    """A file's bytes as text; a byte that is not UTF-8 is named with its line."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
