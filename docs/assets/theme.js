@@ -6,8 +6,8 @@
  * pointer. At load, it cost a phone 150-450 ms of blocked main thread (Lighthouse, mobile: total
  * blocking time), on every page, before anyone could use any of it. The page is drawn as the
  * script would draw it (overrides/partials/javascripts/palette.html sets the colour scheme and
- * its toggle before the first paint); the browser fetches the script, at low priority, once the
- * page has loaded, so it is at hand when the reader first acts.
+ * its toggle before the first paint); online, the browser fetches the script at low priority once
+ * the page has loaded, so it is at hand when the reader first acts.
  *
  * overrides/main.html leaves Material's own tag in the page, inert (type="text/plain"): its
  * address, with the theme's hash, is read from it. Material starts on DOMContentLoaded; when the
@@ -61,5 +61,6 @@
     hint.href = tag.src;
     document.head.appendChild(hint);
   }
+  if (location.protocol === "file:") return;  /* from disk the file is at hand */
   if (document.readyState === "complete") fetchSoon(); else window.addEventListener("load", fetchSoon, { once: true });
 })();
