@@ -100,6 +100,25 @@ def phone_page(browser, **options):
     return context, page
 
 
+class HeldBack:
+    """Material's script held back until release(), as a slow connection would."""
+
+    def __init__(self, page):
+        self.held, self.released = [], False
+        page.route("**/assets/javascripts/bundle.*.min.js", self.hold)
+
+    def hold(self, route):
+        if self.released:
+            route.continue_()
+        else:
+            self.held.append(route)
+
+    def release(self):
+        self.released = True
+        for route in self.held:
+            route.continue_()
+
+
 @pytest.mark.parametrize("prefix, toggle", [("", "Светлая тема"), ("el/", "Φωτεινό θέμα"), ("en/", "Light theme")])
 def test_a_phone_in_dark_mode_gets_the_dark_page_before_material_runs_and_search_on_first_tap(browser, server, prefix, toggle):
     context, page = phone_page(browser, color_scheme="dark")
@@ -110,37 +129,74 @@ def test_a_phone_in_dark_mode_gets_the_dark_page_before_material_runs_and_search
     shown = page.locator("[data-md-component=palette] label:not([hidden])")
     assert shown.count() == 1 and shown.get_attribute("title") == toggle, "one toggle, to the light scheme"
     page.tap("label[for=__search]")
-    page.wait_for_function(MATERIAL_RUNNING)
     box = page.locator("input[data-md-component=search-query]")
-    box.tap()
-    box.fill("IKEA")
+    page.wait_for_function("() => document.activeElement && document.activeElement.matches('[data-md-component=search-query]')")
+    page.keyboard.type("IKEA")  # into the box the one tap focused: no second tap
     page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=15000)
+    assert box.input_value() == "IKEA"
     assert page.locator(".md-search-result__item > a").first.get_attribute("href").startswith(server + prefix)
+    assert page.evaluate(MATERIAL_RUNNING)
     assert page.errors == []
     context.close()
 
 
-def test_a_shortcut_key_pressed_before_material_runs_opens_search(page, server):
-    page.goto(server + "en/")
+@pytest.mark.parametrize("prefix", ["", "el/", "en/"])
+def test_nothing_moves_on_a_phone_when_material_starts(browser, server, prefix):
+    # Material frames each table when it starts; the pages come framed (overrides/main.html)
+    context, page = phone_page(browser)
+    page.goto(server + prefix + "chapters/01-what-it-is/")
     page.wait_for_load_state("networkidle")
-    assert not page.evaluate(MATERIAL_RUNNING)
-    page.keyboard.press("/")
+    where = "() => [...document.querySelectorAll('.md-content h2, .md-content table')].map(e => Math.round(e.getBoundingClientRect().top + scrollY))"
+    before = page.evaluate(where)
+    assert page.locator(".md-content table").count() >= 1
+    page.mouse.wheel(0, 1)  # a first scroll starts Material
     page.wait_for_function(MATERIAL_RUNNING)
-    page.wait_for_function("() => document.activeElement.matches('[data-md-component=search-query]')")
+    page.wait_for_timeout(300)
+    assert page.evaluate(where) == before
+    assert page.errors == []
+    context.close()
+
+
+def test_search_keys_and_typing_before_material_arrives_are_kept(page, server):
+    held = HeldBack(page)
+    page.goto(server + "en/")
+    page.keyboard.press("/")
+    page.keyboard.type("complaint")
+    assert not page.evaluate(MATERIAL_RUNNING), "still on its way"
     assert page.locator("#__search").is_checked()
+    held.release()
+    page.wait_for_function(MATERIAL_RUNNING)
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=15000)
+    assert page.locator("input[data-md-component=search-query]").input_value() == "complaint"
+    assert "/en/chapters/09-complaints-and-win-back/" in page.locator(".md-search-result__item > a").first.get_attribute("href")
     assert page.js_errors == []
 
 
-def test_the_colour_chosen_before_material_runs_is_applied_and_kept(page, server):
+def test_the_colour_chosen_before_material_runs_is_applied_at_once_and_kept(page, server):
+    held = HeldBack(page)
     page.goto(server + "el/")
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
     page.locator("[data-md-component=palette] label:not([hidden])").click()
-    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    assert not page.evaluate(MATERIAL_RUNNING)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate", "applied at once"
     assert page.locator("[data-md-component=palette] label:not([hidden])").get_attribute("for") == "__palette_0", "the toggle back to light"
+    held.release()
+    page.wait_for_function(MATERIAL_RUNNING)
+    page.wait_for_timeout(200)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate", "Material starts with it"
     page.goto(server + "el/cases/ikea/")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate", "kept on the next page, before Material runs"
     page.evaluate("localStorage.setItem('/.__palette', '{not json')")
     page.reload()
     assert page.evaluate("document.body.dataset.mdColorScheme") == "default", "unreadable stored data: the first scheme"
+    assert page.js_errors == []
+
+
+def test_a_page_key_pressed_before_material_runs_is_passed_on(page, server):
+    page.goto(server + "en/chapters/02-why-it-pays/")
+    page.wait_for_load_state("networkidle")
+    assert not page.evaluate(MATERIAL_RUNNING)
+    page.keyboard.press("n")
+    page.wait_for_url(server + "en/chapters/03-who-is-your-customer/")
     assert page.js_errors == []

@@ -13,47 +13,60 @@
  * address, with the theme's hash, is read from it. Material starts on DOMContentLoaded; when the
  * page is past it, the event is raised again for it (Material listens once; the course's own
  * scripts do not listen for it after the fact). What the reader did before Material was running
- * is not lost: a shortcut key (/, s, f: search; n, p: next and previous page) is passed on, and a
- * colour chosen on the toggle is applied.
+ * is not lost: search opens with the cursor in its box (by tap or by /, s, f), a colour chosen on
+ * the toggle is applied and kept, and n or p (next, previous page) is passed on to Material.
  */
 (function () {
   "use strict";
   var tag = document.querySelector("script[data-theme-bundle]");
   if (!tag) return;
   var FIRST = ["pointerdown", "pointermove", "touchstart", "keydown", "focusin", "wheel", "scroll"];
-  var SHORTCUT = /^[\/sSfFnNpP.,]$/;
+  var SEARCH_KEY = /^[\/sSfF]$/;  /* Material's keys that open search */
+  var PAGE_KEY = /^[nNpP.,]$/;     /* and that go to the next or previous page */
   var parsed = document.readyState !== "loading";
-  var started = false;
-  var key = null;      /* a shortcut pressed before Material ran */
-  var colour = null;   /* a colour chosen on the toggle before Material ran */
+  var running = false;
+  var key = null;  /* a page key pressed before Material ran */
 
   if (!parsed) document.addEventListener("DOMContentLoaded", function () { parsed = true; }, { once: true });
 
-  function chosen(event) {
-    if (event.target.closest && event.target.closest("[data-md-component=palette]")) colour = event.target;
+  function searchBox() { return document.querySelector("[data-md-component=search-query]"); }
+
+  /* Until Material runs, what it would do at once is done here: the search box takes the cursor
+     when search opens (on a phone, in the tap itself, so the keyboard comes up), and a colour
+     picked on the toggle is applied and stored as Material stores it. */
+  function early(event) {
+    if (running) return;
+    var target = event.target;
+    if (event.type === "keydown") {
+      if (event.ctrlKey || event.metaKey || event.altKey || (target.closest && target.closest("input, textarea, select, [contenteditable]"))) return;
+      if (SEARCH_KEY.test(event.key) && searchBox()) {
+        event.preventDefault();
+        document.getElementById("__search").checked = true;
+        searchBox().focus();  /* what is typed next goes into the box */
+      } else if (PAGE_KEY.test(event.key)) {
+        key = { target: target, key: event.key, code: event.code, shiftKey: event.shiftKey };
+      }
+    } else if (target.id === "__search" && target.checked && searchBox()) {
+      searchBox().focus();
+    } else if (target.closest && target.closest("[data-md-component=palette]") && window.coursePalette) {
+      window.coursePalette(target, true);
+    }
   }
 
-  function start(event) {
-    if (started) return;
-    started = true;
+  function start() {
     FIRST.forEach(function (type) { window.removeEventListener(type, start, true); });
-    var target = event.target;
-    if (event.type === "keydown" && SHORTCUT.test(event.key) && !event.ctrlKey && !event.metaKey && !event.altKey &&
-        !(target.closest && target.closest("input, textarea, select, [contenteditable]"))) {
-      key = { target: target, key: event.key, code: event.code, shiftKey: event.shiftKey };
-    }
-    document.addEventListener("change", chosen, true);
     var script = document.createElement("script");
     script.src = tag.src;
     script.onload = function () {
+      running = true;
       if (parsed) document.dispatchEvent(new Event("DOMContentLoaded"));
-      document.removeEventListener("change", chosen, true);
-      if (colour) colour.dispatchEvent(new Event("change", { bubbles: true }));
       if (key) key.target.dispatchEvent(new KeyboardEvent("keydown", { key: key.key, code: key.code, shiftKey: key.shiftKey, bubbles: true, cancelable: true }));
     };
     document.body.appendChild(script);
   }
 
+  document.addEventListener("keydown", early, true);
+  document.addEventListener("change", early, true);
   FIRST.forEach(function (type) { window.addEventListener(type, start, { capture: true, passive: true }); });
   function fetchSoon() {
     var hint = document.createElement("link");
