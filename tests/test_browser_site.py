@@ -200,3 +200,18 @@ def test_a_page_key_pressed_before_material_runs_is_passed_on(page, server):
     page.keyboard.press("n")
     page.wait_for_url(server + "en/chapters/03-who-is-your-customer/")
     assert page.js_errors == []
+
+
+def test_material_starts_at_a_later_interaction_when_its_script_could_not_load(page, server):
+    offline = {"now": True}
+    page.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort() if offline["now"] else route.continue_())
+    page.goto(server + "el/")
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("Tab")  # the connection is gone: the script does not arrive
+    page.wait_for_timeout(300)
+    assert not page.evaluate(MATERIAL_RUNNING)
+    offline["now"] = False
+    page.keyboard.press("Tab")  # back: the next interaction starts it
+    page.wait_for_function(MATERIAL_RUNNING)
+    assert page.evaluate("document.querySelectorAll('script[src*=\"/bundle.\"]:not([type])').length") == 1, "one script, not one per try"
+    assert page.js_errors == []

@@ -53,21 +53,34 @@
     }
   }
 
+  function listen(on) {
+    FIRST.forEach(function (type) {
+      if (on) window.addEventListener(type, start, { capture: true, passive: true });
+      else window.removeEventListener(type, start, true);
+    });
+  }
+
   function start() {
-    FIRST.forEach(function (type) { window.removeEventListener(type, start, true); });
+    listen(false);
     var script = document.createElement("script");
     script.src = tag.src;
     script.onload = function () {
       running = true;
+      document.removeEventListener("keydown", early, true);
+      document.removeEventListener("change", early, true);
       if (parsed) document.dispatchEvent(new Event("DOMContentLoaded"));
       if (key) key.target.dispatchEvent(new KeyboardEvent("keydown", { key: key.key, code: key.code, shiftKey: key.shiftKey, bubbles: true, cancelable: true }));
+    };
+    script.onerror = function () {  /* no connection: the next interaction tries again */
+      script.remove();
+      listen(true);
     };
     document.body.appendChild(script);
   }
 
   document.addEventListener("keydown", early, true);
   document.addEventListener("change", early, true);
-  FIRST.forEach(function (type) { window.addEventListener(type, start, { capture: true, passive: true }); });
+  listen(true);
   function fetchSoon() {
     var hint = document.createElement("link");
     hint.rel = "prefetch";
