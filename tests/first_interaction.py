@@ -20,9 +20,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from conftest import CHROMIUM_ARGS
 from lighthouse_bench import CHROMIUM, PAGES, ROOT, build, serve
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 MEASURED = ["home", "chapter", "case", "checklist"]
 WATCH = """
   window.__long = []; window.__events = [];
@@ -60,7 +60,7 @@ def main() -> None:
         if not args.site:
             build(ROOT, site)
         base, httpd = serve(site)
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         print(f"load, then a first tap on the search button, phone, 4x CPU, median of {args.runs}:")
         for name in MEASURED:
             runs = [first_tap(browser, base + PAGES[name]) for _ in range(args.runs)]
