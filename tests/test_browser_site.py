@@ -101,11 +101,11 @@ def phone_page(browser, **options):
 
 
 class HeldBack:
-    """Material's script held back until release(), as a slow connection would."""
+    """A script (Material's, unless named) held back until release(), as a slow connection would."""
 
-    def __init__(self, page):
+    def __init__(self, page, script="**/assets/javascripts/bundle.*.min.js"):
         self.held, self.released = [], False
-        page.route("**/assets/javascripts/bundle.*.min.js", self.hold)
+        page.route(script, self.hold)
 
     def hold(self, route):
         if self.released:
@@ -214,4 +214,17 @@ def test_material_starts_at_a_later_interaction_when_its_script_could_not_load(p
     page.keyboard.press("Tab")  # back: the next interaction starts it
     page.wait_for_function(MATERIAL_RUNNING)
     assert page.evaluate("document.querySelectorAll('script[src*=\"/bundle.\"]:not([type])').length") == 1, "one script, not one per try"
+    assert page.js_errors == []
+
+
+def test_a_query_typed_while_the_page_still_loads_is_searched(page, server):
+    held = HeldBack(page, "**/assets/course.min.js*")  # the course's script, which starts Material, not run yet
+    page.goto(server + "chapters/05-touchpoints/", wait_until="commit")
+    box = page.locator("input[data-md-component=search-query]")
+    box.click()
+    box.press_sequentially("жалобы", delay=20)
+    assert not page.evaluate(MATERIAL_RUNNING)
+    held.release()  # no further key or touch: Material starts because the reader already acted
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=15000)
+    assert "/chapters/09-complaints-and-win-back/" in page.locator(".md-search-result__item > a").first.get_attribute("href")
     assert page.js_errors == []

@@ -80,7 +80,11 @@
 
   document.addEventListener("keydown", early, true);
   document.addEventListener("change", early, true);
-  listen(true);
+  /* The reader may have acted while the page was still loading, before this ran: a box or
+     button already has the focus, or a query is already typed. Then Material starts now. */
+  var box = searchBox();
+  if ((document.activeElement && document.activeElement !== document.body) || (box && box.value)) start();
+  else listen(true);
   function fetchSoon() {
     var hint = document.createElement("link");
     hint.rel = "prefetch";
