@@ -2,6 +2,12 @@
 the page with ``glossary: true`` in its front matter gets every term in its language, with
 a link to where the course teaches it; every other page gets the terms' definitions as
 abbreviations, so a term in the text (not in a heading) shows its definition on hover or focus.
+
+The terms are marked in the rendered page (mark()), the same <abbr> elements Markdown's abbr
+extension made when the hook handed it each page's forms, but after the search plugin has read
+the page: the tooltips repeated every definition at each use of its term (a third more HTML for
+the search plugin to parse, 590 KB over the course), and the extension compiled a pattern for
+each page and walked its tree again. tests/test_glossary_marks.py holds the two to the same result.
 """
 from __future__ import annotations
 
@@ -11,6 +17,7 @@ from pathlib import Path
 
 import ahocorasick
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from lib import build, schema as schema_check
 from lib.build import CONTEXT
@@ -115,52 +122,73 @@ def term_list(terms: list[dict], lang: str, taught_label: str) -> str:
 
 
 def finder(terms: list[dict], lang: str) -> tuple:
-    """Every form of the language in one Aho-Corasick automaton (pyahocorasick), with each term's
-    tooltip text: one pass over a page finds which of the language's 100-odd forms occur in it
-    (a substring test per form was most of this hook's time)."""
+    """Every form of the language in one Aho-Corasick automaton (pyahocorasick), with each form's
+    tooltip text (its last term's, as Markdown's abbreviations would keep): one pass over a page
+    finds every place where one of the language's 100-odd forms occurs."""
     if lang not in _cache["finders"]:  # emptied whenever glossary.yml is read again
         automaton = ahocorasick.Automaton()
-        for term in terms:
-            for form in term[lang]["forms"]:
-                automaton.add_word(form, form)
-        automaton.make_automaton()
-        # each form's place in the glossary's order (its first) and its tooltip (its last term's,
-        # as a dict built in that order would keep): a page's few forms are sorted, not every form tested
-        tooltips: dict[str, tuple[int, str]] = {}
+        tooltips: dict[str, str] = {}
         for term in terms:
             tooltip = f"{plain(term[lang]['term'])}: {plain(term[lang]['definition'])}"
+            tooltip = tooltip.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
             for form in term[lang]["forms"]:
-                tooltips[form] = (tooltips.get(form, (len(tooltips), ""))[0], tooltip)
+                tooltips[form] = tooltip
+                automaton.add_word(form, (len(form), form))
+        automaton.make_automaton()
         _cache["finders"][lang] = (automaton, tooltips)
     return _cache["finders"][lang]
 
 
-def abbreviations(terms: list[dict], lang: str, text: str) -> dict[str, str]:
-    """The abbreviations (form: tooltip) for the forms that occur in the text (each costs a
-    pattern), in the glossary's order."""
-    automaton, tooltips = finder(terms, lang)
-    found = sorted({form for _, form in automaton.iter(text)}, key=lambda form: tooltips[form][0])
-    return {form: tooltips[form][1] for form in found}
+# Where a term stays plain: headings (a tooltip underline across a title reads as a link), code,
+# what is not text (scripts, styles, drawings and their captions), a term already marked
+UNMARKED = re.compile(r"<(h[1-6]|pre|code|script|style|svg|textarea|abbr|figure)\b.*?</\1>", re.S)
 
 
-HEADING = re.compile(r"<(h[1-6])\b[^>]*>.*?</\1>", re.S)
-ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.S)
+def _word(char: str) -> bool:
+    """A word character as regular expressions' \\b sees it (letters, digits, underscore)."""
+    return char.isalnum() or char == "_"
 
 
-def on_page_content(html, page, config, files):
-    """Headings stay plain: a tooltip underline across a title reads as a link."""
-    config.mdx_configs.get("abbr", {}).pop("glossary", None)  # the page's abbreviations were for it alone
-    return HEADING.sub(lambda m: ABBR.sub(r"\1", m.group(0)), html)
+def mark(html: str, automaton, tooltips: dict[str, str]) -> str:
+    """Each form of the glossary in the page's text as <abbr title="term: definition">, as
+    Markdown's abbr extension marks it: whole words only, the longest form where several start
+    at one place, never overlapping, never inside a tag or in the parts UNMARKED keeps plain."""
+    found = sorted((end + 1 - size, -size, form) for end, (size, form) in automaton.iter(html))
+    if not found:
+        return html
+    kept = [m.span() for m in UNMARKED.finditer(html)]
+    skip = 0  # the first kept part that does not end before the current form
+    out, last = [], 0
+    for start, minus_size, form in found:
+        end = start - minus_size
+        if start < last:
+            continue  # inside the form marked last
+        if (start > 0 and _word(html[start - 1])) == _word(html[start]) or (end < len(html) and _word(html[end])) == _word(html[end - 1]):
+            continue  # not a whole word
+        while skip < len(kept) and kept[skip][1] <= start:
+            skip += 1
+        if skip < len(kept) and kept[skip][0] < end:
+            continue  # in a heading, code, a drawing or a term already marked
+        if html.rfind("<", 0, start) > html.rfind(">", 0, start):
+            continue  # inside a tag (an attribute)
+        out += (html[last:start], '<abbr title="', tooltips[form], '">', form, "</abbr>")
+        last = end
+    if not out:
+        return html
+    out.append(html[last:])
+    return "".join(out)
+
+
+@event_priority(-100)  # after the search plugin has read the page: its index needs no tooltips
+def on_page_context(context, page, config, nav):
+    """Every page but the glossary's own gets its terms marked, in what MkDocs rendered from its
+    Markdown (a quiz, put in later, is not: a tooltip there would give answers away)."""
+    if not page.meta.get("glossary") and page.content:
+        page.content = mark(page.content, *finder(_cache["terms"], CONTEXT.lang))
+    return context
 
 
 def on_page_markdown(markdown_text, page, config, files):
-    lang = CONTEXT.lang
-    terms = _cache["terms"]  # read (again, if glossary.yml changed) by this build's on_pre_build
     if page.meta.get("glossary"):
-        return f"{markdown_text.rstrip()}\n\n{term_list(terms, lang, CONTEXT.labels['glossary_taught'])}"
-    # Handed to Markdown's abbr extension through its own option (glossary), read when MkDocs
-    # makes the page's Markdown converter, right after this event: the same <abbr> elements as
-    # '*[form]: …' definitions appended to the page, without Markdown parsing each of them as
-    # a block of the page first.
-    config.mdx_configs.setdefault("abbr", {})["glossary"] = abbreviations(terms, lang, markdown_text)
+        return f"{markdown_text.rstrip()}\n\n{term_list(_cache['terms'], CONTEXT.lang, CONTEXT.labels['glossary_taught'])}"
     return markdown_text
