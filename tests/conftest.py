@@ -77,6 +77,10 @@ def server(built_site):
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+# The browser contexts the tests use (browser.new_context(**PHONE)): a desktop window, and a phone
+# held in the hand (a 390 x 844 screen, touch, the mobile viewport meta honoured).
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 
 
 @pytest.fixture(scope="session")
@@ -94,7 +98,7 @@ def browser():
 @pytest.fixture
 def page(browser):
     """A fresh browser context (empty storage) whose requests may only go to 127.0.0.1."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(**DESKTOP)
     outside: list[str] = []
 
     def guard(route):

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from conftest import CHROMIUM_ARGS
+from conftest import CHROMIUM_ARGS, PHONE
 from lighthouse_bench import CHROMIUM, PAGES, ROOT, build, serve
 
 MEASURED = ["home", "chapter", "case", "checklist"]
@@ -33,7 +33,7 @@ WATCH = """
 
 
 def first_tap(browser, url: str) -> tuple[float, float, float]:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    context = browser.new_context(**PHONE)
     context.add_init_script(WATCH)
     page = context.new_page()
     context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})

@@ -11,10 +11,12 @@ from pathlib import Path
 import axe_playwright_python
 import pytest
 
+import conftest
+
 AXE = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 PREFIX = {"ru": "", "el": "el/", "en": "en/"}
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
+PHONE = {**conftest.PHONE, "device_scale_factor": 2}
 TEXT = {
     "ru": {"start": "Начать: Глава 1 · 20 мин", "continue": "Продолжить: Глава 2 · 20 мин", "final": "Все уроки пройдены: сдайте итоговый тест",
            "certificate": "Получите сертификат", "ch3": "Глава 3 из 10", "case2": "Кейс 2 из 6", "min": "20 мин", "count": "Пройдено уроков: 0 из 16 (0%)",
@@ -110,7 +112,7 @@ def test_reading_order_puts_the_learner_pages_after_the_lessons(page, server):
 @pytest.mark.parametrize("lang", ["ru", "el", "en"])
 def test_lesson_pages_show_place_time_and_one_tick_per_passed_page(browser, server, lang):
     t, base = TEXT[lang], server + PREFIX[lang]
-    desktop = browser.new_context(viewport={"width": 1280, "height": 900})
+    desktop = browser.new_context(**conftest.DESKTOP)
     page = desktop.new_page()
     page.goto(base + "chapters/03-who-is-your-customer/")
     meta = page.locator(".course-lesson-meta")
@@ -231,7 +233,7 @@ PAGE_TYPES = ["", "chapters/01-what-it-is/", "cases/nordstrom/", "standards/touc
 @pytest.mark.parametrize("lang", ["ru", "el", "en"])
 def test_axe_on_every_page_type_with_search_open_and_dark_mode(browser, server, lang):
     base = server + PREFIX[lang]
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(**conftest.DESKTOP)
     page = context.new_page()
     found = {}
     # every page type in Russian; in Greek and English the page types whose text differs most
@@ -248,7 +250,7 @@ def test_axe_on_every_page_type_with_search_open_and_dark_mode(browser, server, 
     page.wait_for_timeout(500)
     found["search open"] = axe(page)
     context.close()
-    dark = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme="dark", has_touch=True, is_mobile=True)
+    dark = browser.new_context(**conftest.PHONE, color_scheme="dark")
     page = dark.new_page()
     for path in ["", "chapters/01-what-it-is/"]:
         page.goto(base + path)

@@ -7,6 +7,7 @@ import re
 import json
 
 import pytest
+from conftest import PHONE
 
 CHAPTER = "chapters/01-what-it-is/"
 KEY = "course-progress-v1"
@@ -212,7 +213,7 @@ def test_without_javascript_questions_read_well_and_answers_can_be_revealed(brow
 
 
 def test_ordering_works_by_touch_on_a_phone(browser, server):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context = browser.new_context(**PHONE)
     page = context.new_page()
     page.goto(server + "el/" + CHAPTER)
     form = page.locator(".quiz-q[data-type=ordering]").first

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from conftest import CHROMIUM_ARGS, ROOT, QuietHandler, mkdocs_build
+from conftest import CHROMIUM_ARGS, PHONE, ROOT, QuietHandler, mkdocs_build
 from test_browser_quiz import answer
 
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -223,7 +223,7 @@ def test_two_tabs_answering_at_once_lose_nothing_and_both_update(page, server):
 # ---- honest scores ----
 
 def test_show_the_answer_then_try_again_does_not_count(browser, server):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context = browser.new_context(**PHONE)
     page = context.new_page()
     page.goto(server + "en/" + CHAPTER)
     forms = page.locator(".quiz-q").all()

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 import axe_playwright_python
+from conftest import PHONE
 
 AXE = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -92,7 +93,7 @@ MATERIAL_RUNNING = "() => typeof window.component$ !== 'undefined'"  # Material'
 
 
 def phone_page(browser, **options):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, **options)
+    context = browser.new_context(**PHONE, **options)
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda e: page.errors.append(str(e)))

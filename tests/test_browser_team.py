@@ -12,6 +12,7 @@ import re
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from conftest import PHONE
 from gradebook_data import generate
 from test_browser_progress import pass_quiz
 from test_browser_site import AXE, WCAG
@@ -127,7 +128,7 @@ def test_a_learners_report_reaches_the_gradebook_whatever_e_mail_did_to_it(page,
 
 
 def test_a_phone_sees_the_gradebook_in_its_own_scrolling_region(browser, server):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    context = browser.new_context(**PHONE)
     page = context.new_page()
     page.goto(server + "el/trainer/team/")
     show(page, generate(page, 12)["text"])

@@ -11,7 +11,7 @@ import threading
 
 import pytest
 
-from conftest import LANGS, ROOT, QuietHandler
+from conftest import DESKTOP, LANGS, ROOT, QuietHandler
 from test_browser_certificate import branded_certificate
 
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -57,7 +57,7 @@ def test_a_branded_build_shows_the_company_on_the_site(project_copy, build_copy,
     handler = functools.partial(QuietHandler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = browser.new_page(**DESKTOP)
     try:
         page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/en/standards/complaint-handling/")
         seen = page.evaluate("""() => {

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGS, ROOT
+from conftest import DESKTOP, LANGS, PHONE, ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from lib import diagrams  # noqa: E402
@@ -104,7 +104,7 @@ MEASURE = """() => [...document.querySelectorAll('figure.diagram')].map(figure =
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_on_a_phone_every_diagram_is_readable_and_fits(browser, server, lang):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, device_scale_factor=2)
+    context = browser.new_context(**PHONE, device_scale_factor=2)
     page = context.new_page()
     try:
         for path, asked in PAGES.items():
@@ -152,7 +152,7 @@ CONTRAST = """() => {
 
 @pytest.mark.parametrize("scheme, expected", [("light", "default"), ("dark", "slate")])
 def test_diagram_text_has_enough_contrast_in_both_schemes(browser, server, scheme, expected):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    context = browser.new_context(**DESKTOP, color_scheme=scheme)
     page = context.new_page()
     try:
         page.goto(server + "el/chapters/02-why-it-pays/")
