@@ -49,13 +49,17 @@ def build_env() -> dict:
     return env
 
 
+def build_command(project: Path, strict: bool) -> list[str]:
+    """One full build of the project. The bare build is not strict: without the hooks, the anchors
+    they add are missing."""
+    return [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "-d", str(project / "site")]
+
+
 def build_seconds(project: Path, strict: bool = True) -> float:
-    """CPU seconds (user + system) of one full build: steadier than wall time on a shared machine.
-    The bare build is not strict: without the hooks, the anchors they add are missing."""
+    """CPU seconds (user + system) of one full build: steadier than wall time on a shared machine."""
     env = build_env()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "-d", str(project / "site")],
-                   cwd=project, check=True, capture_output=True, env=env)
+    subprocess.run(build_command(project, strict), cwd=project, check=True, capture_output=True, env=env)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
@@ -127,8 +131,7 @@ def build_instructions(project: Path, strict: bool) -> int:
     however busy the machine is (with Python's hash seed fixed), at about 80 times a build's time."""
     env = {**build_env(), "PYTHONHASHSEED": "0"}
     with tempfile.TemporaryDirectory() as out:
-        done = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}/callgrind.out", sys.executable, "-m", "mkdocs",
-                               "build", *(["--strict"] if strict else []), "-d", str(project / "site")],
+        done = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}/callgrind.out", *build_command(project, strict)],
                               cwd=project, check=True, capture_output=True, text=True, env=env)
     return int(re.search(r"Collected : (\d+)", done.stderr).group(1))
 
@@ -138,6 +141,8 @@ def instruction_budget() -> None:
     side by side (one per core)."""
     from concurrent.futures import ThreadPoolExecutor
 
+    if not shutil.which("valgrind"):
+        sys.exit("--instructions needs Valgrind: install it (on Debian, as root: apt-get install valgrind), or time the builds without it")
     with tempfile.TemporaryDirectory() as tmp:
         variants = make_variants(Path(tmp))
         with ThreadPoolExecutor(max_workers=os.cpu_count()) as pool:

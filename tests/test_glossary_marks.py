@@ -2,6 +2,7 @@
 as Markdown's abbr extension would make from the same definitions, on every page of the course."""
 from __future__ import annotations
 
+import html
 import re
 import sys
 
@@ -37,8 +38,7 @@ def finder(lang: str):
 def test_every_page_gets_the_marks_markdowns_abbr_extension_would_give(site_markdown, lang):
     extensions, configs = site_markdown
     automaton, tooltips = finder(lang)
-    unescaped = {form: tooltip.replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-                 for form, tooltip in tooltips.items()}
+    unescaped = {form: html.unescape(tooltip) for form, tooltip in tooltips.items()}
     pages = [p for p in sorted((ROOT / "docs" / lang).rglob("*.md")) if "glossary: true" not in p.read_text(encoding="utf-8")]
     marked = 0
     for path in pages:
@@ -56,9 +56,9 @@ def test_only_whole_words_in_text_are_marked_the_longest_form_first():
     forms = sorted(tooltips, key=len)
     short = next(f for f in forms if any(o != f and o.startswith(f + " ") for o in forms))
     long = next(o for o in forms if o.startswith(short + " "))
-    html = (f'<p title="{short}">{long}, {short}s and x{short}; {short}.</p>'
-            f'<h2 id="a">{short}</h2><code>{short}</code><figure class="diagram">{short}</figure><a href="#{short}">{short}</a>')
-    out = glossary.mark(html, automaton, tooltips)
+    markup = (f'<p title="{short}">{long}, {short}s and x{short}; {short}.</p>'
+              f'<h2 id="a">{short}</h2><code>{short}</code><figure class="diagram">{short}</figure><a href="#{short}">{short}</a>')
+    out = glossary.mark(markup, automaton, tooltips)
     assert re.findall(r"<abbr [^>]*>(.*?)</abbr>", out) == [long, short, short]
     assert out.startswith(f'<p title="{short}"><abbr title="{tooltips[long]}">{long}</abbr>, {short}s and x{short}; <abbr')
     assert f'<h2 id="a">{short}</h2><code>{short}</code><figure class="diagram">{short}</figure>' in out
